@@ -1,0 +1,2 @@
+/** Package version marker, replaced as the package grows. */
+export const PACKAGE_NAME = '@kraken-sockets/simulator'

@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+
+/**
+ * The package DAG: each package may import only these bare specifiers (and
+ * `node:` built-ins only where listed). Lower layers never import higher ones.
+ */
+const allowed: Record<string, string[]> = {
+  schema: ['valibot'],
+  book: ['valibot', '@kraken-sockets/schema'],
+  transport: ['valibot', '@kraken-sockets/schema', 'ws'],
+  runtime: [
+    'valibot',
+    '@kraken-sockets/schema',
+    '@kraken-sockets/book',
+    '@kraken-sockets/transport',
+  ],
+  simulator: [
+    'valibot',
+    '@kraken-sockets/schema',
+    '@kraken-sockets/book',
+    'ws',
+  ],
+}
+
+/** Packages that run only on Node and may use its built-ins. */
+const nodeOnly = new Set(['simulator'])
+
+const importRe =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g
+
+function bareImports(pkg: string): string[] {
+  const src = join(import.meta.dirname, '../packages', pkg, 'src')
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+    (f) =>
+      f.endsWith('.ts') &&
+      !/\.test(-d)?\.ts$/.test(f) &&
+      !f.split(/[\\/]/).includes('testing'),
+  )
+  const bare = new Set<string>()
+  for (const file of files)
+    for (const m of readFileSync(join(src, file), 'utf8').matchAll(importRe)) {
+      const spec = m[1] ?? m[2] ?? ''
+      if (!spec.startsWith('.')) bare.add(spec)
+    }
+  return [...bare]
+}
+
+describe('layering', () => {
+  for (const [pkg, deps] of Object.entries(allowed)) {
+    test(`${pkg} imports only ${deps.join(', ')}`, () => {
+      const offending = bareImports(pkg).filter(
+        (spec) =>
+          !deps.includes(spec) &&
+          !(nodeOnly.has(pkg) && spec.startsWith('node:')),
+      )
+      expect(offending).toEqual([])
+    })
+  }
+
+  test('behavior: the checker sees imports', () => {
+    // Guards against a regex that silently matches nothing.
+    const sample = `import * as v from 'valibot'\nexport { x } from './x.js'\nconst m = await import('node:zlib')`
+    const found = [...sample.matchAll(importRe)].map((m) => m[1] ?? m[2])
+    expect(found).toEqual(['valibot', './x.js', 'node:zlib'])
+  })
+})
