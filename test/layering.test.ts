@@ -30,6 +30,11 @@ const nodeOnly = new Set(['simulator'])
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g
 
+/** Drops comments, so that JSDoc `@example` imports do not count. */
+function stripComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+}
+
 function bareImports(pkg: string): string[] {
   const src = join(import.meta.dirname, '../packages', pkg, 'src')
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
@@ -40,7 +45,9 @@ function bareImports(pkg: string): string[] {
   )
   const bare = new Set<string>()
   for (const file of files)
-    for (const m of readFileSync(join(src, file), 'utf8').matchAll(importRe)) {
+    for (const m of stripComments(
+      readFileSync(join(src, file), 'utf8'),
+    ).matchAll(importRe)) {
       const spec = m[1] ?? m[2] ?? ''
       if (!spec.startsWith('.')) bare.add(spec)
     }
@@ -64,5 +71,13 @@ describe('layering', () => {
     const sample = `import * as v from 'valibot'\nexport { x } from './x.js'\nconst m = await import('node:zlib')`
     const found = [...sample.matchAll(importRe)].map((m) => m[1] ?? m[2])
     expect(found).toEqual(['valibot', './x.js', 'node:zlib'])
+  })
+
+  test('behavior: imports inside comments do not count', () => {
+    const sample = `/**\n * @example\n * import { x } from 'ws'\n */\n// import 'node:fs'\nimport * as v from 'valibot'`
+    const found = [...stripComments(sample).matchAll(importRe)].map(
+      (m) => m[1] ?? m[2],
+    )
+    expect(found).toEqual(['valibot'])
   })
 })

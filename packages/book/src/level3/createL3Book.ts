@@ -1,0 +1,291 @@
+import { CHECKSUM_LEVELS, foldChecksum } from '../internal/checksumFold.js'
+import {
+  checksumDigits,
+  packedLength,
+  packedRegister,
+} from '../internal/decimalDigits.js'
+import { envelopeRejection, readEnvelope } from '../internal/envelope.js'
+import {
+  feedValue,
+  isNonNegative,
+  isPositive,
+  type Precisions,
+} from '../internal/levelEntry.js'
+import { checkOptions } from '../internal/options.js'
+import {
+  APPLY_OK,
+  describeThrown,
+  mismatch,
+  rejected,
+} from '../internal/results.js'
+import { SortedLevels } from '../internal/sortedLevels.js'
+import type { BookApplyResult, L3ValueInput } from '../types.js'
+import type { L3Book, L3BookOptions } from './l3Book.js'
+import { type L3BookSide, L3SideView } from './l3BookSide.js'
+import { type L3BookOrder, L3LevelEntry, L3OrderEntry } from './l3Entries.js'
+
+/** Depths Kraken's `level3` channel offers (in price levels per side). */
+export const L3_DEPTHS: readonly number[] = Object.freeze([10, 100, 1000])
+
+class Level3Book implements L3Book, Precisions {
+  readonly symbol: string
+  readonly depth: number
+  readonly pricePrecision: number | undefined
+  readonly qtyPrecision: number | undefined
+  readonly bids: L3BookSide
+  readonly asks: L3BookSide
+  readonly #bids = new SortedLevels<L3LevelEntry>(true)
+  readonly #asks = new SortedLevels<L3LevelEntry>(false)
+  readonly #orders = new Map<string, L3OrderEntry>()
+  #inSync = false
+  #checksum: number | undefined
+
+  constructor(options: L3BookOptions) {
+    const checked = checkOptions(options, L3_DEPTHS)
+    this.symbol = checked.symbol
+    this.depth = checked.depth
+    this.pricePrecision = checked.pricePrecision
+    this.qtyPrecision = checked.qtyPrecision
+    this.bids = Object.freeze(new L3SideView(this.#bids, this))
+    this.asks = Object.freeze(new L3SideView(this.#asks, this))
+    Object.freeze(this)
+  }
+
+  get inSync(): boolean {
+    return this.#inSync
+  }
+
+  get orderCount(): number {
+    return this.#orders.size
+  }
+
+  order(
+    orderId: string,
+  ): (L3BookOrder & { readonly side: 'bids' | 'asks' }) | undefined {
+    const entry = this.#orders.get(orderId)
+    if (entry === undefined) return undefined
+    return Object.freeze({
+      ...entry.view(this),
+      side: entry.isBid ? 'bids' : 'asks',
+    })
+  }
+
+  apply(value: L3ValueInput): BookApplyResult {
+    try {
+      return this.#apply(value)
+    } catch (error) {
+      this.#markOutOfSync()
+      return rejected(
+        'invalid-input',
+        undefined,
+        `${this.symbol}: unreadable level3 value (${describeThrown(error)}); the book is out of sync until the next snapshot.`,
+      )
+    }
+  }
+
+  #apply(input: unknown): BookApplyResult {
+    const envelope = readEnvelope(input, this, 'level3')
+    if (!('isSnapshot' in envelope)) {
+      if (envelope.reason === 'invalid-input') this.#markOutOfSync()
+      return envelopeRejection(this.symbol, envelope)
+    }
+    const { isSnapshot, expected, bids, asks } = envelope
+    if (isSnapshot) this.#clear()
+    this.#checksum = undefined
+    const error =
+      this.#applyOrders(true, bids, isSnapshot) ??
+      this.#applyOrders(false, asks, isSnapshot)
+    if (error !== undefined) {
+      this.#markOutOfSync()
+      return envelopeRejection(this.symbol, {
+        reason: 'invalid-input',
+        expected,
+        problem: error,
+      })
+    }
+    const dropLevel = (level: L3LevelEntry): void => {
+      for (const order of level.orders) this.#orders.delete(order.orderId)
+    }
+    this.#bids.truncate(this.depth, dropLevel)
+    this.#asks.truncate(this.depth, dropLevel)
+    const computed = this.checksum()
+    if (computed !== expected) {
+      this.#inSync = false
+      return mismatch(this.symbol, expected, computed)
+    }
+    this.#inSync = true
+    return APPLY_OK
+  }
+
+  #applyOrders(
+    isBid: boolean,
+    orders: readonly unknown[],
+    isSnapshot: boolean,
+  ): string | undefined {
+    const name = isBid ? 'bids' : 'asks'
+    for (let i = 0; i < orders.length; i++) {
+      const problem = this.#applyOrder(isBid, orders[i], isSnapshot)
+      if (problem !== undefined) return `${name}[${i}]${problem}`
+    }
+    return undefined
+  }
+
+  /** Applies one order event; returns a problem (after the item's path). */
+  #applyOrder(
+    isBid: boolean,
+    input: unknown,
+    isSnapshot: boolean,
+  ): string | undefined {
+    if (typeof input !== 'object' || input === null) return ' is not an order'
+    const order = input as {
+      readonly [K in keyof L3ValueInput['bids'][number]]?: unknown
+    }
+    const { order_id: orderId, event } = order
+    if (typeof orderId !== 'string' || orderId.length === 0)
+      return '.order_id is not a non-empty string'
+    if (
+      isSnapshot
+        ? event !== undefined && event !== 'add'
+        : event !== 'add' && event !== 'modify' && event !== 'delete'
+    )
+      return `.event is ${String(event)}`
+    if (event === 'delete') {
+      this.#removeOrder(orderId)
+      return undefined
+    }
+    const { limit_price: price, order_qty: qty, timestamp } = order
+    if (!isPositive(price)) return '.limit_price is not a finite number > 0'
+    if (!isNonNegative(qty)) return '.order_qty is not a finite number ≥ 0'
+    if (timestamp !== undefined && typeof timestamp !== 'string')
+      return '.timestamp is not a string'
+    if (qty === 0) {
+      this.#removeOrder(orderId)
+      return undefined
+    }
+    const fedPrice = feedValue(
+      price,
+      order.limit_price_text,
+      this.pricePrecision,
+      0,
+    )
+    if (fedPrice === undefined)
+      return '.limit_price_text is not a plain decimal'
+    const priceText = fedPrice.text
+    const priceLength = packedLength(fedPrice.packed)
+    const fedQty = feedValue(
+      qty,
+      order.order_qty_text,
+      this.qtyPrecision,
+      packedRegister(fedPrice.packed),
+    )
+    if (fedQty === undefined) return '.order_qty_text is not a plain decimal'
+    const entry = new L3OrderEntry({
+      orderId,
+      price,
+      qty,
+      priceText,
+      qtyText: fedQty.text,
+      timestamp,
+      isBid,
+      raw: packedRegister(fedQty.packed),
+      length: priceLength + packedLength(fedQty.packed),
+    })
+    const previous = this.#orders.get(orderId)
+    // A fill keeps the order's place in its queue; anything else re-queues.
+    if (
+      event === 'modify' &&
+      previous !== undefined &&
+      previous.isBid === isBid &&
+      previous.price === price
+    ) {
+      const level = this.#side(isBid).get(price)
+      const index = level?.orders.indexOf(previous) ?? -1
+      if (level !== undefined && index >= 0) {
+        level.orders[index] = entry
+        level.changed()
+        this.#orders.set(orderId, entry)
+        return undefined
+      }
+    }
+    if (previous !== undefined) this.#removeOrder(orderId)
+    const side = this.#side(isBid)
+    let level = side.get(price)
+    if (level === undefined) {
+      level = new L3LevelEntry(price)
+      side.set(level)
+    }
+    level.orders.push(entry)
+    level.changed()
+    this.#orders.set(orderId, entry)
+    return undefined
+  }
+
+  #side(isBid: boolean): SortedLevels<L3LevelEntry> {
+    return isBid ? this.#bids : this.#asks
+  }
+
+  #removeOrder(orderId: string): void {
+    const entry = this.#orders.get(orderId)
+    if (entry === undefined) return
+    this.#orders.delete(orderId)
+    const side = this.#side(entry.isBid)
+    const level = side.get(entry.price)
+    if (level === undefined) return
+    const index = level.orders.indexOf(entry)
+    if (index >= 0) level.orders.splice(index, 1)
+    if (level.orders.length === 0) side.remove(entry.price)
+    else level.changed()
+  }
+
+  #clear(): void {
+    this.#bids.clear()
+    this.#asks.clear()
+    this.#orders.clear()
+  }
+
+  #markOutOfSync(): void {
+    this.#inSync = false
+    this.#checksum = undefined
+  }
+
+  checksum(): number {
+    this.#checksum ??= foldChecksum(this.#asks.entries, this.#bids.entries)
+    return this.#checksum
+  }
+
+  checksumText(): string {
+    let text = ''
+    for (const levels of [this.#asks.entries, this.#bids.entries])
+      for (const level of levels.slice(0, CHECKSUM_LEVELS))
+        for (const order of level.orders)
+          text +=
+            checksumDigits(order.priceText, this.pricePrecision ?? 0) +
+            checksumDigits(order.qtyText, this.qtyPrecision ?? 0)
+    return text
+  }
+
+  reset(): void {
+    this.#clear()
+    this.#markOutOfSync()
+  }
+}
+
+/**
+ * Creates a level3 book for one symbol: orders by `order_id` within price
+ * levels, in queue order, verified against Kraken's level3 checksum after
+ * every value. Throws {@link BookOptionsError} for unusable options.
+ *
+ * @example
+ * ```ts
+ * import { createL3Book } from '@kraken-sockets/book'
+ *
+ * const book = createL3Book({ symbol: 'BTC/USD', depth: 10 })
+ * const result = book.apply(value) // a decoded OrderSnapshotResponse value
+ * if (!result.ok) resubscribe()
+ * const best = book.bids.best      // { price, qty, count, ... }
+ * if (best) console.log(book.bids.orders(best.price))
+ * ```
+ */
+export function createL3Book(options: L3BookOptions): L3Book {
+  return new Level3Book(options)
+}

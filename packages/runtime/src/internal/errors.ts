@@ -1,0 +1,187 @@
+/** Options shared by every error the runtime raises. */
+export interface KrakenSocketsErrorOptions {
+  /** Extra detail appended to the message on its own line. */
+  details?: string | undefined
+  /** The underlying error, if any. */
+  cause?: unknown
+}
+
+/**
+ * Base class of every error raised or emitted by `@kraken-sockets/runtime`.
+ * `shortMessage` is one sentence; `details` holds the rest.
+ */
+export class KrakenSocketsError extends Error {
+  override name = 'KrakenSocketsError'
+  /** One sentence, without detail. */
+  readonly shortMessage: string
+  /** Extra detail, if any. */
+  readonly details: string | undefined
+
+  constructor(shortMessage: string, options: KrakenSocketsErrorOptions = {}) {
+    const message =
+      options.details === undefined
+        ? shortMessage
+        : `${shortMessage}\n\nDetails: ${options.details}`
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    )
+    this.shortMessage = shortMessage
+    this.details = options.details
+  }
+}
+
+/**
+ * Kraken answered a request with `success: false`: `request()` rejects with
+ * this error.
+ */
+export class KrakenError extends KrakenSocketsError {
+  override name = 'KrakenError'
+  /** The request's method, e.g. `add_order`. */
+  readonly method: string
+  /** Kraken's error string, e.g. `EOrder:Insufficient funds`. */
+  readonly error: string
+  /** The `req_id` of the request, when it had one. */
+  readonly reqId: number | undefined
+  /** The whole decoded failure response. */
+  readonly response: unknown
+
+  constructor(args: {
+    method: string
+    error: string
+    reqId?: number | undefined
+    response?: unknown
+  }) {
+    super(`Kraken rejected "${args.method}".`, { details: args.error })
+    this.method = args.method
+    this.error = args.error
+    this.reqId = args.reqId
+    this.response = args.response
+  }
+}
+
+/** A trigger handler threw or rejected; the other handlers still ran. */
+export class HandlerError extends KrakenSocketsError {
+  override name = 'HandlerError'
+  /** Name of the key the handler was registered under (type or family). */
+  readonly key: string
+  /** Name of the response type that was being dispatched. */
+  readonly type: string
+  /** The handler that failed. */
+  readonly handler: (...args: never[]) => unknown
+  /** The value the handler received. */
+  readonly value: unknown
+
+  constructor(args: {
+    key: string
+    type: string
+    handler: (...args: never[]) => unknown
+    value: unknown
+    cause: unknown
+  }) {
+    const label = args.handler.name || 'anonymous'
+    super(`Handler "${label}" for ${args.key} failed.`, {
+      details: describeCause(args.cause),
+      cause: args.cause,
+    })
+    this.key = args.key
+    this.type = args.type
+    this.handler = args.handler
+    this.value = args.value
+  }
+}
+
+/** A listener of a runtime event threw or rejected. */
+export class ListenerError extends KrakenSocketsError {
+  override name = 'ListenerError'
+  /** The event whose listener failed. */
+  readonly event: string
+
+  constructor(args: { event: string; cause: unknown }) {
+    super(`A listener of "${args.event}" failed.`, {
+      details: describeCause(args.cause),
+      cause: args.cause,
+    })
+    this.event = args.event
+  }
+}
+
+/** A received frame (or one item of it) could not be decoded. */
+export class DecodeFailureError extends KrakenSocketsError {
+  override name = 'DecodeFailureError'
+  /** The raw text of the frame, as received. */
+  readonly raw: string
+  /** Where decoding failed, e.g. `data[2].price`; empty for the whole frame. */
+  readonly path: string
+
+  constructor(args: {
+    raw: string
+    path?: string | undefined
+    reason: string
+    cause?: unknown
+  }) {
+    const path = args.path ?? ''
+    super(
+      path === ''
+        ? 'A received frame could not be decoded.'
+        : `A received frame could not be decoded at "${path}".`,
+      { details: args.reason, cause: args.cause },
+    )
+    this.raw = args.raw
+    this.path = path
+  }
+}
+
+/** A user task failed, or did not stop in time. */
+export class TaskError extends KrakenSocketsError {
+  override name = 'TaskError'
+  /** The task's name (its function name, or `anonymous`). */
+  readonly task: string
+  /** Why it is reported: it failed, or it ignored `stop()` past the bound. */
+  readonly reason: 'failed' | 'stop-timeout'
+
+  constructor(args: {
+    task: string
+    reason: 'failed' | 'stop-timeout'
+    cause?: unknown
+  }) {
+    super(
+      args.reason === 'failed'
+        ? `User task "${args.task}" failed.`
+        : `User task "${args.task}" did not stop in time.`,
+      {
+        details:
+          args.cause === undefined ? undefined : describeCause(args.cause),
+        cause: args.cause,
+      },
+    )
+    this.task = args.task
+    this.reason = args.reason
+  }
+}
+
+/** A subscription would exceed a documented Kraken limit. */
+export class SubscriptionLimitError extends KrakenSocketsError {
+  override name = 'SubscriptionLimitError'
+  /** The channel whose limit is exceeded. */
+  readonly channel: string
+  /** The limit, e.g. 200 symbols per level3 connection. */
+  readonly limit: number
+
+  constructor(args: { channel: string; limit: number; requested: number }) {
+    super(`Too many ${args.channel} symbols on one connection.`, {
+      details: `${args.requested} requested, the limit is ${args.limit}.`,
+    })
+    this.channel = args.channel
+    this.limit = args.limit
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
+  try {
+    return String(cause)
+  } catch {
+    return 'unprintable value'
+  }
+}
