@@ -1,2 +1,75 @@
-/** Package version marker, replaced as the package grows. */
-export const PACKAGE_NAME = '@kraken-sockets/transport'
+export {
+  InvalidApiKeyError,
+  InvalidPrivateKeyError,
+  TokenError,
+  TokenHttpError,
+  TokenRequestError,
+  TokenResponseError,
+  TokenTimeoutError,
+} from './auth/errors.js'
+export {
+  type KrakenTokenProviderConfig,
+  krakenTokenProvider,
+  type TokenProvider,
+} from './auth/krakenTokenProvider.js'
+export {
+  type SignKrakenRequestParameters,
+  signKrakenRequest,
+} from './auth/sign.js'
+export {
+  type ConnectionBudget,
+  type ConnectionBudgetConfig,
+  createConnectionBudget,
+} from './budget.js'
+export type { ReconnectConfig, SocketTransportConfig } from './config.js'
+export { KRAKEN_WS_URLS } from './endpoints.js'
+export {
+  ConnectionError,
+  FatalTransportError,
+  InvalidConfigError,
+  InvalidUrlError,
+  ListenerError,
+  ReconnectExhaustedError,
+  TransportClosedError,
+  TransportError,
+  type TransportErrorOptions,
+  TransportNotOpenError,
+  WebSocketUnavailableError,
+} from './errors.js'
+export { type BackoffPolicy, backoffDelay } from './internal/backoff.js'
+export { DEFAULT_FATAL_ERRORS } from './internal/fatal.js'
+export { redactUrl } from './internal/url.js'
+export {
+  createRequestIdAllocator,
+  MAX_REQ_ID,
+  type RequestIdAllocator,
+} from './requestIds.js'
+export {
+  type FakeTransport,
+  type FakeTransportConfig,
+  fake,
+} from './transports/fake.js'
+export {
+  type NodeWebSocketTransportConfig,
+  nodeWebSocket,
+} from './transports/nodeWebSocket.js'
+export {
+  type WebSocketTransportConfig,
+  webSocket,
+} from './transports/webSocket.js'
+export type {
+  ConnectionEvent,
+  ConnectionEventBase,
+  ConnectionReason,
+  Latency,
+  OpenEvent,
+  Transport,
+  TransportContext,
+  TransportEndpoint,
+  TransportEventMap,
+  TransportEventName,
+  TransportFactory,
+  TransportStatus,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './types.js'

@@ -1,0 +1,16 @@
+import { crc32 } from 'node:zlib'
+
+/** A side of a book as exact texts: `[priceText, qtyText]`, best first. */
+export type TextSide = [string, string][]
+
+const digits = (text: string) => text.replace('.', '').replace(/^0+/, '')
+
+/** Kraken's book checksum: CRC32 of the top 10 asks then the top 10 bids. */
+export function bookChecksum(bids: TextSide, asks: TextSide): number {
+  let text = ''
+  for (const [price, qty] of asks.slice(0, 10))
+    text += digits(price) + digits(qty)
+  for (const [price, qty] of bids.slice(0, 10))
+    text += digits(price) + digits(qty)
+  return crc32(text) >>> 0
+}

@@ -1,0 +1,114 @@
+import { TIMESTAMP_PATTERN } from '../responses/shared.js'
+
+// Hand-written twins of the schemas of the hot channels. They must accept
+// exactly what the schemas accept (a differential test checks it); anything
+// they reject goes to the slow path, which explains the failure.
+
+type Loose = Record<string, unknown>
+
+/** A plain JSON object (not an array, not null). */
+export function isObject(x: unknown): x is Loose {
+  return typeof x === 'object' && x !== null && !Array.isArray(x)
+}
+
+function isTimestamp(x: unknown): boolean {
+  return typeof x === 'string' && TIMESTAMP_PATTERN.test(x)
+}
+
+function isOptionalTimestamp(x: unknown): boolean {
+  return x === undefined || isTimestamp(x)
+}
+
+/** Whether `x` is a valid `ticker` item (TickerEntries). */
+export function isTickerItem(x: unknown): x is Loose {
+  return (
+    isObject(x) &&
+    typeof x.symbol === 'string' &&
+    typeof x.bid === 'number' &&
+    typeof x.bid_qty === 'number' &&
+    typeof x.ask === 'number' &&
+    typeof x.ask_qty === 'number' &&
+    typeof x.last === 'number' &&
+    typeof x.volume === 'number' &&
+    typeof x.vwap === 'number' &&
+    typeof x.low === 'number' &&
+    typeof x.high === 'number' &&
+    typeof x.change === 'number' &&
+    typeof x.change_pct === 'number' &&
+    (x.trades === undefined || Number.isInteger(x.trades)) &&
+    isOptionalTimestamp(x.timestamp)
+  )
+}
+
+/** Whether `x` is a valid trade (TradeSchema). */
+export function isTrade(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    typeof x.symbol === 'string' &&
+    (x.side === 'buy' || x.side === 'sell') &&
+    typeof x.price === 'number' &&
+    typeof x.qty === 'number' &&
+    typeof x.ord_type === 'string' &&
+    Number.isInteger(x.trade_id) &&
+    isTimestamp(x.timestamp)
+  )
+}
+
+/** Whether `x` is a valid candle (CandleSchema). */
+export function isCandle(x: unknown): boolean {
+  return (
+    isObject(x) &&
+    typeof x.symbol === 'string' &&
+    typeof x.open === 'number' &&
+    typeof x.high === 'number' &&
+    typeof x.low === 'number' &&
+    typeof x.close === 'number' &&
+    typeof x.vwap === 'number' &&
+    Number.isInteger(x.trades) &&
+    typeof x.volume === 'number' &&
+    isTimestamp(x.interval_begin) &&
+    Number.isInteger(x.interval) &&
+    isOptionalTimestamp(x.timestamp)
+  )
+}
+
+/** Whether every element of `list` passes `guard`. */
+export function every(
+  list: unknown[],
+  guard: (x: unknown) => boolean,
+): boolean {
+  for (let i = 0; i < list.length; i++) if (!guard(list[i])) return false
+  return true
+}
+
+/** Whether `x` is an ohlc envelope timestamp (absent or a timestamp). */
+export { isOptionalTimestamp }
+
+/**
+ * Whether `x` is a book item's frame of fields other than levels: symbol,
+ * checksum (uint32) and optional timestamp, with level lists of number pairs.
+ */
+export function isBookItem(
+  x: unknown,
+): x is Loose & { bids: Loose[]; asks: Loose[] } {
+  return (
+    isObject(x) &&
+    typeof x.symbol === 'string' &&
+    isChecksum(x.checksum) &&
+    isOptionalTimestamp(x.timestamp) &&
+    Array.isArray(x.bids) &&
+    Array.isArray(x.asks) &&
+    every(x.bids, isNumberPair) &&
+    every(x.asks, isNumberPair)
+  )
+}
+
+function isChecksum(x: unknown): boolean {
+  return (
+    Number.isInteger(x) && (x as number) >= 0 && (x as number) <= 0xffff_ffff
+  )
+}
+
+function isNumberPair(x: unknown): boolean {
+  return isObject(x) && typeof x.price === 'number' && typeof x.qty === 'number'
+}

@@ -1,0 +1,21 @@
+import * as v from 'valibot'
+import { methodResponseEntries, resultWarnings } from './methodResponse.js'
+import { IntegerSchema, type Precise } from './shared.js'
+
+/**
+ * Kraken's answer to `batch_cancel`. The docs show `result.count`; the live service sent a top-level `orders_cancelled` and no `result`. Both are accepted.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/batch_cancel
+ */
+export const BatchCancelResponseSchema = v.looseObject({
+  ...methodResponseEntries(
+    v.literal('batch_cancel'),
+    v.looseObject({ count: IntegerSchema, ...resultWarnings }),
+  ),
+  orders_cancelled: v.exactOptional(IntegerSchema),
+})
+
+/** A `batch_cancel` response: `result.count` or `orders_cancelled`. */
+export type BatchCancelResponse = Precise<
+  v.InferOutput<typeof BatchCancelResponseSchema>
+>

@@ -1,0 +1,20 @@
+import * as v from 'valibot'
+import { methodResponseEntries, resultWarnings } from './methodResponse.js'
+import { IntegerSchema, type Precise } from './shared.js'
+
+/**
+ * Kraken's answer to `cancel_all`: how many orders were cancelled.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/cancel_all
+ */
+export const CancelAllResponseSchema = v.looseObject({
+  ...methodResponseEntries(
+    v.literal('cancel_all'),
+    v.looseObject({ count: IntegerSchema, ...resultWarnings }),
+  ),
+})
+
+/** A `cancel_all` response. */
+export type CancelAllResponse = Precise<
+  v.InferOutput<typeof CancelAllResponseSchema>
+>

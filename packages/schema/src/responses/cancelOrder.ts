@@ -1,0 +1,24 @@
+import * as v from 'valibot'
+import { methodResponseEntries, resultWarnings } from './methodResponse.js'
+import type { Precise } from './shared.js'
+
+/**
+ * Kraken's answer to `cancel_order`, one per cancelled order, sharing the `req_id`.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/cancel_order
+ */
+export const CancelOrderResponseSchema = v.looseObject({
+  ...methodResponseEntries(
+    v.literal('cancel_order'),
+    v.looseObject({
+      order_id: v.exactOptional(v.string()),
+      cl_ord_id: v.exactOptional(v.string()),
+      ...resultWarnings,
+    }),
+  ),
+})
+
+/** A `cancel_order` response for one order. */
+export type CancelOrderResponse = Precise<
+  v.InferOutput<typeof CancelOrderResponseSchema>
+>

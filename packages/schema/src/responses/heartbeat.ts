@@ -1,0 +1,16 @@
+import * as v from 'valibot'
+import type { Precise } from './shared.js'
+
+/**
+ * A heartbeat, sent about once a second when no other channel has news.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/heartbeat
+ */
+export const HeartbeatResponseSchema = v.looseObject({
+  channel: v.literal('heartbeat'),
+})
+
+/** A decoded `heartbeat` frame: `{ channel: 'heartbeat' }`. */
+export type HeartbeatResponse = Precise<
+  v.InferOutput<typeof HeartbeatResponseSchema>
+>

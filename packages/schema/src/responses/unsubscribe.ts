@@ -1,0 +1,22 @@
+import * as v from 'valibot'
+import { methodResponseEntries } from './methodResponse.js'
+import type { Precise } from './shared.js'
+import {
+  SubscriptionResultSchema,
+  subscriptionFailureEntries,
+} from './subscribe.js'
+
+/**
+ * Kraken's acknowledgement of `unsubscribe`, one per symbol.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/ticker
+ */
+export const UnsubscribeResponseSchema = v.looseObject({
+  ...methodResponseEntries(v.literal('unsubscribe'), SubscriptionResultSchema),
+  ...subscriptionFailureEntries,
+})
+
+/** An unsubscribe acknowledgement. */
+export type UnsubscribeResponse = Precise<
+  v.InferOutput<typeof UnsubscribeResponseSchema>
+>

@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest'
+import * as exports from './index.js'
+
+test('default', () => {
+  expect(Object.keys(exports)).toMatchInlineSnapshot(`
+    [
+      "InvalidApiKeyError",
+      "InvalidPrivateKeyError",
+      "TokenError",
+      "TokenHttpError",
+      "TokenRequestError",
+      "TokenResponseError",
+      "TokenTimeoutError",
+      "krakenTokenProvider",
+      "signKrakenRequest",
+      "createConnectionBudget",
+      "KRAKEN_WS_URLS",
+      "ConnectionError",
+      "FatalTransportError",
+      "InvalidConfigError",
+      "InvalidUrlError",
+      "ListenerError",
+      "ReconnectExhaustedError",
+      "TransportClosedError",
+      "TransportError",
+      "TransportNotOpenError",
+      "WebSocketUnavailableError",
+      "backoffDelay",
+      "DEFAULT_FATAL_ERRORS",
+      "redactUrl",
+      "createRequestIdAllocator",
+      "MAX_REQ_ID",
+      "fake",
+      "nodeWebSocket",
+      "webSocket",
+    ]
+  `)
+})
