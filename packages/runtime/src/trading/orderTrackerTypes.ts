@@ -1,0 +1,90 @@
+import type { ExecutionReport, Fill, TrackedOrder } from './executionReport.js'
+import type { OrderHandle, OrderOutcome } from './orderHandle.js'
+
+/**
+ * A message of the `executions` channel as the schema decodes it (the
+ * value of `ExecutionsSnapshotResponse` / `ExecutionsUpdateResponse`).
+ */
+export type ExecutionsMessage = {
+  type: 'snapshot' | 'update'
+  executions: readonly ExecutionReport[]
+}
+
+/** What happened to an order, as `tracker.on()` reports it. */
+export type OrderEvent =
+  | { type: 'opened'; order: TrackedOrder; report: ExecutionReport | undefined }
+  | { type: 'updated'; order: TrackedOrder; report: ExecutionReport }
+  | { type: 'fill'; order: TrackedOrder; fill: Fill }
+  | { type: 'closed'; order: TrackedOrder | undefined; outcome: OrderOutcome }
+  /** An add whose outcome was unknown showed up on the executions channel: it was placed. */
+  | { type: 'resolved'; cl_ord_id: string; order: TrackedOrder }
+  /** An add whose outcome was unknown was absent from the snapshot after a reconnect. */
+  | { type: 'missing'; cl_ord_id: string }
+  /** A report without `order_id`, which cannot be attributed. */
+  | { type: 'unmatched'; report: ExecutionReport }
+
+/** Options of {@link createOrderTracker}. */
+export type OrderTrackerConfig = {
+  /**
+   * How many closed orders are remembered (for `get()`, late events and
+   * handles made after the end).
+   * @default 1000
+   */
+  closedCacheSize?: number
+  /**
+   * Whether snapshots list the open orders (`snap_orders`). When `false`,
+   * absence from a snapshot says nothing and no order is closed by it.
+   * @default true
+   */
+  snapshotIncludesOrders?: boolean
+  /**
+   * Receives what an event listener throws (the runtime wraps it in a
+   * `ListenerError` and emits it); the other listeners still run.
+   */
+  onListenerError: (error: unknown) => void
+  /**
+   * The local clock (ms since the epoch), for order ages.
+   * @default Date.now
+   */
+  now?: () => number
+}
+
+/** The order tracker. */
+export type OrderTracker = {
+  /** Open orders by `order_id`, read-only and live. */
+  readonly openOrders: ReadonlyMap<string, TrackedOrder>
+  /** Applies one executions message: merges updates, reconciles snapshots. */
+  apply(message: ExecutionsMessage): void
+  /** An open or recently closed order, by `order_id` or `cl_ord_id`. */
+  get(id: string): TrackedOrder | undefined
+  /** A handle that settles when the order (by `order_id` or `cl_ord_id`) ends. */
+  track(id: string | { order_id: string } | { cl_ord_id: string }): OrderHandle
+  /**
+   * Listens to order events (of one order when `id`, an `order_id` or a
+   * `cl_ord_id`, is given); returns the function that stops listening.
+   */
+  on(listener: (event: OrderEvent) => void, id?: string): () => void
+  /**
+   * Milliseconds since the order was first seen or last amended (local
+   * clock), the age Kraken's rate counter prices amends and cancels by;
+   * undefined for an unknown order.
+   */
+  ageOf(id: string): number | undefined
+  /** An add (or batch_add order) carrying `cl_ord_id` was sent; its order is awaited. */
+  expect(clOrdId: string): void
+  /** Kraken acknowledged an add: links the `cl_ord_id` to the `order_id`. */
+  acknowledge(result: {
+    order_id: string
+    cl_ord_id?: string | undefined
+  }): void
+  /** Kraken rejected an add: handles on its `cl_ord_id` settle `rejected`. */
+  reject(clOrdId: string, reason: string): void
+  /**
+   * An add was sent but its answer was lost (disconnect or timeout). Resolved
+   * when its `cl_ord_id` shows up on the executions channel, or reported
+   * `missing` when the next snapshot does not list it.
+   */
+  markOutcomeUnknown(clOrdId: string): void
+  /** Settles every pending handle as `untracked`. */
+  close(): void
+}
