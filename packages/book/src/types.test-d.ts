@@ -1,10 +1,10 @@
-import { expectTypeOf, test } from 'vitest'
 import type {
   BookSnapshotResponse,
   BookUpdateResponse,
   OrderSnapshotResponse,
   OrderUpdateResponse,
 } from '@kraken-sockets/schema'
+import { expectTypeOf, test } from 'vitest'
 import type { BookValueInput, L3ValueInput } from './types.js'
 
 test('default: decoded book values are accepted as they are', () => {

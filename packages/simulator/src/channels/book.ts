@@ -1,0 +1,176 @@
+import type { LevelChange } from '../market/bookDiff.js'
+import type { BookSide } from '../market/bookSide.js'
+import { bookChecksum, type LevelText } from '../market/checksum.js'
+import type { MarketEvent } from '../market/market.js'
+import type { SymbolMarket } from '../market/symbolMarket.js'
+import type { Publisher } from '../session/hub.js'
+import { rfc3339 } from '../session/time.js'
+import { priceText, qtyText } from './format.js'
+import {
+  perSymbolPlan,
+  readBoolean,
+  readChoice,
+  readSymbols,
+  unknownSymbol,
+} from './params.js'
+import type { ChannelDefinition } from './types.js'
+
+/** The book depths Kraken offers. */
+export const BOOK_DEPTHS = Object.freeze([10, 25, 100, 500, 1000] as const)
+
+const topic = (symbol: string, depth: number) => `book:${symbol}:${depth}`
+
+function topText(
+  market: SymbolMarket,
+  side: BookSide,
+  count: number,
+): LevelText[] {
+  const out: LevelText[] = []
+  for (let rank = 0; rank < count && rank < side.size; rank++) {
+    const price = side.prices[rank] ?? 0
+    out.push({
+      price: priceText(market, price),
+      qty: qtyText(market, side.qty.get(price) ?? 0),
+    })
+  }
+  return out
+}
+
+/** The checksum of the symbol's book now (top 10 per side). */
+export function checksumOf(market: SymbolMarket): number {
+  return bookChecksum(
+    topText(market, market.book.ask, 10),
+    topText(market, market.book.bid, 10),
+  )
+}
+
+function levelsJson(levels: readonly LevelText[]): string {
+  let out = ''
+  for (const level of levels)
+    out += `${out === '' ? '' : ','}{"price":${level.price},"qty":${level.qty}}`
+  return `[${out}]`
+}
+
+/** A `book` message; levels are exact text at the pair's precision. */
+export function bookFrame(
+  type: 'snapshot' | 'update',
+  symbol: string,
+  bids: readonly LevelText[],
+  asks: readonly LevelText[],
+  checksum: number,
+  time: number,
+): string {
+  return `{"channel":"book","type":"${type}","data":[{"symbol":${JSON.stringify(symbol)},"bids":${levelsJson(bids)},"asks":${levelsJson(asks)},"checksum":${checksum},"timestamp":"${rfc3339(time)}"}]}`
+}
+
+/** The snapshot a new subscriber of `depth` receives. */
+export function bookSnapshot(
+  market: SymbolMarket,
+  depth: number,
+  time: number,
+): string {
+  return bookFrame(
+    'snapshot',
+    market.spec.symbol,
+    topText(market, market.book.bid, depth),
+    topText(market, market.book.ask, depth),
+    checksumOf(market),
+    time,
+  )
+}
+
+/** The depths of a symbol that have subscribers. */
+export function subscribedDepths(hub: Publisher, symbol: string): number[] {
+  return BOOK_DEPTHS.filter((depth) => hub.has(topic(symbol, depth)))
+}
+
+/** Publishes a market step's book updates, one message per subscribed depth. */
+export function publishBook(
+  event: MarketEvent,
+  market: SymbolMarket,
+  hub: Publisher,
+): void {
+  if (event.updates.size === 0) return
+  let checksum: number | undefined
+  const text = (levels: readonly LevelChange[]) =>
+    levels.map((l) => ({
+      price: priceText(market, l.price),
+      qty: qtyText(market, l.qty),
+    }))
+  for (const [depth, update] of event.updates) {
+    if (update.bids.length === 0 && update.asks.length === 0) continue
+    checksum ??= checksumOf(market)
+    const sum = checksum
+    hub.publish(topic(event.symbol, depth), () =>
+      bookFrame(
+        'update',
+        event.symbol,
+        text(update.bids),
+        text(update.asks),
+        sum,
+        event.time,
+      ),
+    )
+  }
+}
+
+/**
+ * The `book` channel: one depth per symbol per connection.
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/book
+ */
+export const bookChannel: ChannelDefinition = {
+  name: 'book',
+  kind: 'public',
+  requiresToken: false,
+  subscribe(params, { simulator }) {
+    return perSymbolPlan(
+      simulator.pairs,
+      () => {
+        const symbols = readSymbols(params)
+        const depth = readChoice(params, 'depth', BOOK_DEPTHS, 10)
+        const snapshot = readBoolean(params, 'snapshot', true)
+        return {
+          symbols,
+          item: (pair) => ({
+            ok: true,
+            key: `book:${pair.symbol}`,
+            topic: topic(pair.symbol, depth),
+            symbol: pair.symbol,
+            result: { channel: 'book', depth, snapshot, symbol: pair.symbol },
+            unsubscribeResult: {
+              channel: 'book',
+              depth,
+              snapshot,
+              symbol: pair.symbol,
+            },
+            ...(snapshot
+              ? {
+                  snapshot: () => {
+                    const market = simulator.market.symbols.get(pair.symbol)
+                    return market === undefined
+                      ? []
+                      : [bookSnapshot(market, depth, simulator.now())]
+                  },
+                }
+              : {}),
+          }),
+        }
+      },
+      unknownSymbol,
+    )
+  },
+  unsubscribe(params, { simulator }) {
+    return perSymbolPlan(
+      simulator.pairs,
+      () => {
+        readChoice(params, 'depth', BOOK_DEPTHS, 10)
+        return {
+          symbols: readSymbols(params),
+          item: (pair) => ({ key: `book:${pair.symbol}`, symbol: pair.symbol }),
+        }
+      },
+      (symbol) => ({ key: `book:${symbol}`, symbol }),
+    )
+  },
+}

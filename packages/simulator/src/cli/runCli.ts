@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util'
+import type { SystemStatus } from '../faults/types.js'
+import type { SimulatorOptions } from '../options.js'
+import type { Simulator } from '../simulator.js'
+import { startSimulator } from '../startSimulator.js'
+
+/** Usage text of the `kraken-simulator` command. */
+export const USAGE = `Usage: kraken-simulator [options]
+
+  --port <n>          port to listen on (default 0: any free port)
+  --host <address>    interface to listen on (default 127.0.0.1)
+  --seed <seed>       seed of the market and connection ids (default 1)
+  --rate <n>          market steps per second (default 20)
+  --replay <file>     serve the frames of a .jsonl file instead of live feeds
+  --level3-host <h>   l3 (own path, default) or auth (the private path)
+  --system <status>   engine status at start: online, maintenance, cancel_only, post_only
+  --help              show this text`
+
+/** Thrown for bad command-line arguments (the message is for the user). */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+const SYSTEMS: readonly SystemStatus[] = [
+  'online',
+  'maintenance',
+  'cancel_only',
+  'post_only',
+]
+
+function integer(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 0)
+    throw new UsageError(`--${name} must be a non-negative integer`)
+  return value
+}
+
+/** Turns `kraken-simulator` arguments into simulator options; throws {@link UsageError}. */
+export function parseCliArgs(
+  argv: readonly string[],
+): SimulatorOptions | 'help' {
+  let values: Record<string, string | boolean | undefined>
+  try {
+    values = parseArgs({
+      args: argv[0] === '--' ? argv.slice(1) : [...argv],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        rate: { type: 'string' },
+        replay: { type: 'string' },
+        'level3-host': { type: 'string' },
+        system: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+    }).values
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help === true) return 'help'
+  const text = (name: string) => {
+    const value = values[name]
+    return typeof value === 'string' ? value : undefined
+  }
+  const level3Host = text('level3-host')
+  if (level3Host !== undefined && level3Host !== 'l3' && level3Host !== 'auth')
+    throw new UsageError('--level3-host must be l3 or auth')
+  const system = text('system')
+  const knownSystem = SYSTEMS.find((s) => s === system)
+  if (system !== undefined && knownSystem === undefined)
+    throw new UsageError(`--system must be one of ${SYSTEMS.join(', ')}`)
+  const port = integer(text('port'), 'port')
+  const rate = integer(text('rate'), 'rate')
+  const host = text('host')
+  const seed = text('seed')
+  const replay = text('replay')
+  return {
+    ...(port === undefined ? {} : { port }),
+    ...(rate === undefined ? {} : { rate }),
+    ...(host === undefined ? {} : { host }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(replay === undefined ? {} : { replay: { file: replay } }),
+    ...(level3Host === undefined ? {} : { level3Host }),
+    ...(knownSystem === undefined ? {} : { system: knownSystem }),
+  }
+}
+
+/**
+ * Starts a simulator from command-line arguments and prints its URLs.
+ * Resolves with the simulator, or `undefined` after printing the help.
+ *
+ * @example
+ * ```ts
+ * const simulator = await runCli(['--port', '8080'], console.log)
+ * ```
+ */
+export async function runCli(
+  argv: readonly string[],
+  print: (line: string) => void,
+): Promise<Simulator | undefined> {
+  const options = parseCliArgs(argv)
+  if (options === 'help') {
+    print(USAGE)
+    return undefined
+  }
+  const simulator = await startSimulator(options)
+  print(`kraken-simulator listening (seed ${String(options.seed ?? 1)})`)
+  print(`  public   ${simulator.publicUrl}`)
+  print(`  private  ${simulator.privateUrl}`)
+  print(`  level3   ${simulator.level3Url}`)
+  print(`  rest     ${simulator.restUrl}`)
+  return simulator
+}

@@ -1,0 +1,78 @@
+import { publishBook, subscribedDepths } from '../channels/book.js'
+import { publishLevel3, subscribedLevel3Depths } from '../channels/level3.js'
+import { publishOhlc } from '../channels/ohlc.js'
+import { HEARTBEAT_FRAME } from '../channels/status.js'
+import { publishTicker } from '../channels/ticker.js'
+import { publishTrades } from '../channels/trade.js'
+import type { SimulatorContext } from '../context.js'
+
+/** The live market feed: seeded market steps fanned out to subscribers. */
+export type Feed = {
+  /** Runs `count` market steps now and publishes what they did. */
+  step(count: number): void
+  /** Starts the timers: market steps at `rate` per second, and heartbeats. */
+  start(): void
+  /** Stops the timers. */
+  stop(): void
+}
+
+/** Options of {@link createFeed}. */
+export type FeedOptions = {
+  /** Market steps per second over all symbols (0: only manual `step`). */
+  readonly rate: number
+  /** Timer period (ms) of the market steps. */
+  readonly tickInterval: number
+  /** Heartbeat period (ms). */
+  readonly heartbeatInterval: number
+}
+
+/** Creates the feed over a simulator's market and hub. */
+export function createFeed(
+  context: SimulatorContext,
+  options: FeedOptions,
+): Feed {
+  const { market, hub, timers } = context
+  const depthsFor = (symbol: string) => {
+    const book = subscribedDepths(hub, symbol)
+    const level3 = subscribedLevel3Depths(hub, symbol)
+    return level3.length === 0 ? book : [...new Set([...book, ...level3])]
+  }
+  const stops: (() => void)[] = []
+  let owed = 0
+  const step = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      const event = market.step(depthsFor)
+      const symbol = market.symbols.get(event.symbol)
+      if (symbol === undefined) continue
+      publishBook(event, symbol, hub)
+      publishTicker(event, symbol, hub)
+      publishTrades(event, symbol, hub)
+      publishOhlc(event, symbol, hub)
+      publishLevel3(event, symbol, hub)
+    }
+  }
+  return {
+    step,
+    start() {
+      if (options.rate > 0 && !context.isReplay)
+        stops.push(
+          timers.interval(() => {
+            // Steps owed accumulate so fractional rates come out right over time.
+            owed += (options.rate * options.tickInterval) / 1000
+            const count = Math.floor(owed)
+            owed -= count
+            step(count)
+          }, options.tickInterval),
+        )
+      stops.push(
+        timers.interval(() => {
+          for (const session of context.sessions)
+            if (session.subscriptions.size > 0) session.send(HEARTBEAT_FRAME)
+        }, options.heartbeatInterval),
+      )
+    },
+    stop() {
+      for (const stop of stops.splice(0)) stop()
+    },
+  }
+}

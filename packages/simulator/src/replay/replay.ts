@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs'
+
+/** Serves pre-built frames instead of the live feeds, for benchmarks. */
+export type ReplayOptions = {
+  /** The frames to send, in order; or `file`. */
+  readonly frames?: readonly string[]
+  /** A file with one frame per line (`.jsonl`); blank lines are skipped. */
+  readonly file?: string
+  /**
+   * When a connection's stream starts: on connect (after its status
+   * message) or after its first successful subscribe.
+   * @default 'subscribe'
+   */
+  readonly start?: 'connect' | 'subscribe'
+  /** How many times the frames are sent. @default 1 */
+  readonly repeat?: number
+  /** Bytes buffered on the socket above which sending pauses. @default 1_048_576 */
+  readonly highWaterMark?: number
+  /** What happens after the last frame. @default 'idle' */
+  readonly onEnd?: 'idle' | 'close'
+}
+
+/** Reads the replay frames from the options (a file is read once, at start). */
+export function loadReplayFrames(options: ReplayOptions): readonly string[] {
+  if (options.frames !== undefined) return options.frames
+  if (options.file === undefined)
+    throw new TypeError('replay needs `frames` or `file`')
+  return readFileSync(options.file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+}
+
+/** What the replay writes to: a connection and its socket's buffer level. */
+export type ReplayTarget = {
+  readonly isOpen: boolean
+  readonly socket: { readonly bufferedAmount: number }
+  write(frame: string, callback: () => void): void
+  close(code?: number, reason?: string): void
+}
+
+/**
+ * Streams `frames` to one connection as fast as the client reads them:
+ * sending pauses while the socket holds more than `highWaterMark` bytes and
+ * resumes from the send callbacks, so memory stays bounded.
+ */
+export function streamReplay(
+  session: ReplayTarget,
+  frames: readonly string[],
+  options: ReplayOptions,
+): void {
+  const total = frames.length * Math.max(0, options.repeat ?? 1)
+  const highWaterMark = options.highWaterMark ?? 1_048_576
+  const socket = session.socket
+  let index = 0
+  let waiting = false
+  const resume = () => {
+    if (waiting && socket.bufferedAmount < highWaterMark) {
+      waiting = false
+      pump()
+    }
+  }
+  const pump = () => {
+    while (index < total && session.isOpen) {
+      if (socket.bufferedAmount >= highWaterMark) {
+        waiting = true
+        return
+      }
+      const frame = frames[index % frames.length] ?? ''
+      index++
+      session.write(frame, index === total ? finish : resume)
+    }
+  }
+  const finish = () => {
+    if (options.onEnd === 'close') session.close(1000, 'replay finished')
+  }
+  if (total === 0) finish()
+  else pump()
+}

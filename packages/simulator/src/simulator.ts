@@ -1,0 +1,44 @@
+import type { Fault, SystemStatus } from './faults/types.js'
+import type { RestRoute } from './server/restRouter.js'
+import type { SessionHandle } from './session/types.js'
+import type {
+  RequestFilter,
+  RequestRecord,
+  SimulatorStats,
+} from './stats/stats.js'
+
+/** A running simulator. */
+export type Simulator = {
+  /** The public market-data endpoint, like `wss://ws.kraken.com/v2`. */
+  readonly publicUrl: string
+  /** The private endpoint, like `wss://ws-auth.kraken.com/v2`. */
+  readonly privateUrl: string
+  /** The level3 endpoint, like `wss://ws-l3.kraken.com/v2` (the private one with `level3Host: 'auth'`). */
+  readonly level3Url: string
+  /** The REST base URL, like `https://api.kraken.com`. */
+  readonly restUrl: string
+  readonly port: number
+  /** What the simulator saw and did. */
+  readonly stats: SimulatorStats
+  /** The engine status new connections are told. */
+  readonly system: SystemStatus
+  /** Injects a fault now (or after `fault.after` ms). */
+  inject(fault: Fault): void
+  /** Runs `count` market steps now, publishing their frames (for `rate: 0`). @default 1 */
+  step(count?: number): void
+  /** Sends `frame` to the subscribers of a hub topic (part 2: private channels); returns how many. */
+  publish(topic: string, frame: string): number
+  /**
+   * Resolves with the first request matching `filter`, already received or
+   * coming; rejects with `SimulatorClosedError` if the simulator closes first.
+   */
+  waitForRequest(filter: RequestFilter): Promise<RequestRecord>
+  /** Adds a REST route. */
+  route(route: RestRoute): void
+  /** The open connections. */
+  connections(): SessionHandle[]
+  /** Timers the simulator has pending (0 after `close()`). */
+  readonly activeTimers: number
+  /** Stops everything: timers, sockets, server. */
+  close(): Promise<void>
+}

@@ -1,0 +1,211 @@
+import type { WebSocket } from 'ws'
+import { acceptAnyToken } from './authHook.js'
+import { bookChannel } from './channels/book.js'
+import { heartbeatChannel } from './channels/heartbeat.js'
+import { instrumentChannel } from './channels/instrument.js'
+import { level3Channel } from './channels/level3.js'
+import { ohlcChannel } from './channels/ohlc.js'
+import { nextConnectionId, statusFrame } from './channels/status.js'
+import { tickerChannel } from './channels/ticker.js'
+import { tradeChannel } from './channels/trade.js'
+import type { ChannelDefinition } from './channels/types.js'
+import type { SimulatorContext } from './context.js'
+import { SimulatorClosedError } from './errors.js'
+import { applyFault, type Refusals } from './faults/inject.js'
+import { type Fault, noFaults } from './faults/types.js'
+import { createFeed } from './feed/feed.js'
+import { DEFAULT_ASSETS, DEFAULT_PAIRS } from './market/instruments.js'
+import { createMarket } from './market/market.js'
+import { createPrng } from './market/prng.js'
+import { pingMethod } from './methods/ping.js'
+import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
+import type { MethodDefinition } from './methods/types.js'
+import { defaultCompatibility, type SimulatorOptions } from './options.js'
+import { loadReplayFrames, streamReplay } from './replay/replay.js'
+import { createEndpoints, type Endpoint } from './server/endpoints.js'
+import { listen } from './server/httpServer.js'
+import { RestRouter } from './server/restRouter.js'
+import { createTimers } from './server/timers.js'
+import { Hub } from './session/hub.js'
+import { Session } from './session/session.js'
+import type { SessionHandle } from './session/types.js'
+import type { Simulator } from './simulator.js'
+import { createStats } from './stats/stats.js'
+
+const defaultMethods: Readonly<Record<string, MethodDefinition>> = {
+  ping: pingMethod,
+  subscribe: subscribeMethod,
+  unsubscribe: unsubscribeMethod,
+}
+
+const defaultChannels: readonly ChannelDefinition[] = [
+  tickerChannel,
+  bookChannel,
+  tradeChannel,
+  ohlcChannel,
+  instrumentChannel,
+  level3Channel,
+]
+
+/**
+ * Starts a local Kraken Spot WebSocket API v2 server: seeded market data on
+ * loopback, Kraken's envelopes and errors, and fault injection.
+ *
+ * @example
+ * ```ts
+ * import { startSimulator } from '@kraken-sockets/simulator'
+ *
+ * const simulator = await startSimulator({ seed: 42 })
+ * // connect a client to simulator.publicUrl, subscribe, trade...
+ * simulator.inject({ type: 'drop' })
+ * console.log(simulator.stats.subscribes('book', 'BTC/USD'))
+ * await simulator.close()
+ * ```
+ */
+export async function startSimulator(
+  options: SimulatorOptions = {},
+): Promise<Simulator> {
+  const seed = options.seed ?? 1
+  const now = options.now ?? (() => Date.now())
+  const pairs = options.pairs ?? DEFAULT_PAIRS
+  const compatibility = { ...defaultCompatibility, ...options.compatibility }
+  const replayFrames =
+    options.replay === undefined ? undefined : loadReplayFrames(options.replay)
+  const channels = new Map<string, ChannelDefinition>()
+  for (const channel of [
+    ...defaultChannels,
+    ...(compatibility.heartbeatSubscription === 'accept'
+      ? [heartbeatChannel]
+      : []),
+    ...(options.channels ?? []),
+  ])
+    channels.set(channel.name, channel)
+  const methods = new Map(
+    Object.entries({ ...defaultMethods, ...options.methods }),
+  )
+  const sessions = new Map<string, Session>()
+  const sessionSet = new Set<Session>()
+  const timers = createTimers()
+  const stats = createStats()
+  const idPrng = createPrng(seed).fork('connections')
+  const replayStarted = new WeakSet<SessionHandle>()
+
+  const startReplay = (session: SessionHandle) => {
+    const live = sessions.get(session.id)
+    if (
+      replayFrames === undefined ||
+      options.replay === undefined ||
+      live === undefined
+    )
+      return
+    if (replayStarted.has(live)) return
+    replayStarted.add(live)
+    streamReplay(live, replayFrames, options.replay)
+  }
+
+  const context: SimulatorContext = {
+    market: createMarket(pairs, seed, now),
+    pairs: new Map(pairs.map((pair) => [pair.symbol, pair])),
+    assets: options.assets ?? DEFAULT_ASSETS,
+    hub: new Hub(),
+    channels,
+    methods,
+    sessions: sessionSet,
+    auth: options.auth ?? acceptAnyToken,
+    timers,
+    stats,
+    now,
+    compatibility,
+    globalFaults: noFaults(),
+    system: options.system ?? 'online',
+    isReplay: replayFrames !== undefined,
+    onSubscribed: (session) => {
+      if (options.replay?.start !== 'connect') startReplay(session)
+    },
+  }
+  const refusals: Refusals = { count: 0, status: 503 }
+  const targets = { context, sessions, refusals }
+  const router = new RestRouter()
+  for (const route of options.rest ?? []) router.add(route)
+
+  const onConnection = (socket: WebSocket, endpoint: Endpoint) => {
+    let id = nextConnectionId(idPrng)
+    while (sessions.has(id)) id = nextConnectionId(idPrng)
+    const session = new Session(socket, endpoint, id, context)
+    sessions.set(id, session)
+    sessionSet.add(session)
+    stats.openConnection(session.record)
+    session.onClose(() => {
+      sessions.delete(id)
+      sessionSet.delete(session)
+    })
+    for (const factory of options.connectionHandlers ?? []) {
+      const handler = factory(session)
+      if (handler !== undefined) session.handlers.push(handler)
+    }
+    session.send(statusFrame(context.system, id, compatibility))
+    if (options.replay?.start === 'connect') startReplay(session)
+  }
+
+  const server = await listen({
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    endpoints: createEndpoints(options.level3Host ?? 'l3'),
+    router,
+    refuse: () => {
+      if (refusals.count === 0) return undefined
+      refusals.count--
+      stats.recordRefusal()
+      return refusals.status
+    },
+    onConnection,
+  })
+  const feed = createFeed(context, {
+    rate: options.rate ?? 20,
+    tickInterval: options.tickInterval ?? 10,
+    heartbeatInterval: options.heartbeatInterval ?? 1_000,
+  })
+  feed.start()
+  const inject = (fault: Fault) => {
+    if (fault.after !== undefined && fault.after > 0)
+      timers.timeout(() => applyFault(fault, targets), fault.after)
+    else applyFault(fault, targets)
+  }
+  for (const fault of options.faults ?? []) inject(fault)
+
+  const base = `${server.host}:${server.port}`
+  const level3Path = options.level3Host === 'auth' ? '/ws-auth/v2' : '/ws-l3/v2'
+  let closing: Promise<void> | undefined
+  return {
+    publicUrl: `ws://${base}/v2`,
+    privateUrl: `ws://${base}/ws-auth/v2`,
+    level3Url: `ws://${base}${level3Path}`,
+    restUrl: `http://${base}`,
+    port: server.port,
+    stats,
+    get system() {
+      return context.system
+    },
+    inject,
+    step: (count = 1) => feed.step(count),
+    publish: (topic, frame) => context.hub.publish(topic, frame),
+    waitForRequest: (filter) => stats.waitForRequest(filter),
+    route: (route) => router.add(route),
+    connections: () => [...sessionSet],
+    get activeTimers() {
+      return timers.active
+    },
+    close() {
+      closing ??= (async () => {
+        feed.stop()
+        timers.clear()
+        stats.cancelWaits(new SimulatorClosedError())
+        const sessionsClosed = [...sessionSet].map((session) => session.closed)
+        await server.close()
+        await Promise.all(sessionsClosed)
+        timers.clear()
+      })()
+      return closing
+    },
+  }
+}
