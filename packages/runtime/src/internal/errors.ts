@@ -177,6 +177,60 @@ export class SubscriptionLimitError extends KrakenSocketsError {
   }
 }
 
+/** The client was stopped: what was waiting on it settles with this error. */
+export class ClientStoppedError extends KrakenSocketsError {
+  override name = 'ClientStoppedError'
+
+  constructor(args: { operation: string }) {
+    super(`The client stopped before ${args.operation} completed.`)
+  }
+}
+
+/**
+ * No WebSocket token could be obtained for a private or level3 socket: no
+ * credentials were configured, or the token provider failed (its error is
+ * the `cause`).
+ */
+export class AuthenticationError extends KrakenSocketsError {
+  override name = 'AuthenticationError'
+  /** The socket that needed the token. */
+  readonly endpoint: string
+
+  constructor(args: { endpoint: string; reason: string; cause?: unknown }) {
+    super(`No WebSocket token for the ${args.endpoint} socket.`, {
+      details: args.reason,
+      cause: args.cause,
+    })
+    this.endpoint = args.endpoint
+  }
+}
+
+/**
+ * A book could not be kept in sync: its resync budget is spent, or its
+ * subscription failed. The book stays out of sync until its next snapshot.
+ */
+export class BookSyncError extends KrakenSocketsError {
+  override name = 'BookSyncError'
+  /** The book's symbol. */
+  readonly symbol: string
+  /** `book` or `level3`. */
+  readonly channel: string
+
+  constructor(args: {
+    symbol: string
+    channel: string
+    reason: string
+    cause?: unknown
+  }) {
+    super(`The ${args.channel} book of ${args.symbol} is out of sync.`, {
+      details: args.reason,
+      cause: args.cause,
+    })
+    this.symbol = args.symbol
+    this.channel = args.channel
+  }
+}
+
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`
   try {

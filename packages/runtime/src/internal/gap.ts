@@ -4,7 +4,7 @@
  * runtime's `gap` event before the consumer receives the first value that
  * follows the gap (or when it is removed), never silently.
  */
-export interface GapEvent {
+export interface DroppedValuesGap {
   /** What fell behind: a trigger handler or a stream. */
   readonly source: 'handler' | 'stream'
   /** Name of the key it listens to, e.g. `BookUpdateResponse`. */
@@ -14,3 +14,28 @@ export interface GapEvent {
   /** How many values were dropped in this gap. */
   readonly dropped: number
 }
+
+/**
+ * A socket was replaced: these subscriptions may have missed data between
+ * the drop and their replay (their next snapshot, where Kraken sends one,
+ * restores the state). Emitted as the runtime's `gap` event once per
+ * reconnect, before the subscriptions are replayed.
+ */
+export interface ReconnectGap {
+  /** Always `reconnect`. */
+  readonly source: 'reconnect'
+  /** The socket that reconnected. */
+  readonly endpoint: 'public' | 'private' | 'level3'
+  /** Each channel and symbol that may have missed data (`symbol` undefined for channels without one). */
+  readonly subscriptions: readonly {
+    readonly channel: string
+    readonly symbol: string | undefined
+  }[]
+  /** The distinct channels among `subscriptions`. */
+  readonly channels: readonly string[]
+  /** The distinct symbols among `subscriptions`. */
+  readonly symbols: readonly string[]
+}
+
+/** What the runtime's `gap` event carries, discriminated by `source`. */
+export type GapEvent = DroppedValuesGap | ReconnectGap

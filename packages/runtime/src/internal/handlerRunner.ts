@@ -1,5 +1,5 @@
 import { HandlerError } from './errors.js'
-import type { GapEvent } from './gap.js'
+import type { DroppedValuesGap } from './gap.js'
 import { RingBuffer } from './ringBuffer.js'
 import type { TriggerHandler, TriggerKey } from './triggerKey.js'
 
@@ -8,7 +8,7 @@ export interface HandlerRunnerHooks {
   /** A handler call threw or rejected. */
   onError(error: HandlerError): void
   /** Queued values were dropped. */
-  onGap(gap: GapEvent): void
+  onGap(gap: DroppedValuesGap): void
   /** The runner started waiting on a promise. */
   onBusy(): void
   /** The runner finished waiting and its queue is empty. */

@@ -1,5 +1,5 @@
 import type { DecodeFailureError, HandlerError } from './errors.js'
-import type { GapEvent } from './gap.js'
+import type { DroppedValuesGap } from './gap.js'
 import {
   HandlerRunner,
   type HandlerRunnerHooks,
@@ -27,7 +27,7 @@ export interface TriggerRegistryConfig {
   /** Receives handler failures (the runtime's `error` event). */
   onError: (error: HandlerError) => void
   /** Receives dropped-value reports (the runtime's `gap` event). */
-  onGap: (gap: GapEvent) => void
+  onGap: (gap: DroppedValuesGap) => void
 }
 
 /** Queue figures of a registry, for `stats()`. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import type { GapEvent } from './gap.js'
+import type { DroppedValuesGap } from './gap.js'
 import type { TriggerKey } from './triggerKey.js'
 import { createTriggerRegistry } from './triggerRegistry.js'
 import { createTriggerStream } from './triggerStream.js'
@@ -17,7 +17,7 @@ function setup(
     bufferSize?: number
   } = {},
 ) {
-  const gaps: GapEvent[] = []
+  const gaps: DroppedValuesGap[] = []
   const registry = createTriggerRegistry({ onError() {}, onGap() {} })
   const stream = createTriggerStream<number>({
     key: TradesUpdateResponse.name,

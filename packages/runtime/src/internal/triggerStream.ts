@@ -1,4 +1,4 @@
-import type { GapEvent } from './gap.js'
+import type { DroppedValuesGap } from './gap.js'
 import { RingBuffer } from './ringBuffer.js'
 
 /** Options of {@link createTriggerStream}. */
@@ -11,7 +11,7 @@ export interface TriggerStreamConfig<TValue> {
    */
   subscribe: (push: (value: TValue) => void) => () => void
   /** Reports dropped values (the runtime's `gap` event). */
-  onGap: (gap: GapEvent) => void
+  onGap: (gap: DroppedValuesGap) => void
   /** The user's signal: aborting it ends the stream. */
   signal?: AbortSignal | undefined
   /** The runtime's lifetime signal: `stop()` aborts it, ending the stream. */

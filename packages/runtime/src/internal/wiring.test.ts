@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest'
 import { DecodeFailureError, type KrakenSocketsError } from './errors.js'
 import { createEventEmitter } from './eventEmitter.js'
-import type { GapEvent } from './gap.js'
+import type { DroppedValuesGap } from './gap.js'
 import { createLogger } from './logger.js'
 import type { LogLevel } from './logLevel.js'
 import type { TriggerKey } from './triggerKey.js'
@@ -27,7 +27,7 @@ function setup() {
   logger.addSecret(token)
   const events = createEventEmitter<{
     error: KrakenSocketsError
-    gap: GapEvent
+    gap: DroppedValuesGap
   }>({
     unreported: (error, event) =>
       logger.log(

@@ -1,0 +1,98 @@
+import { decodeMessage, type StatusResponse } from '@kraken-sockets/schema'
+import type { BookManager } from '../books/bookManager.js'
+import type { Connection, MethodResponseLike } from './connection.js'
+import { DecodeFailureError } from './errors.js'
+import type { TriggerRegistry } from './triggerRegistry.js'
+
+/** Frame counters kept by the router, read by `stats()`. */
+export interface FrameCounters {
+  /** Frames received, decodable or not. */
+  frames: number
+  /** Frames (or items of frames) that failed to decode. */
+  decodeErrors: number
+  /** Decoded responses per channel (or method, for method responses). */
+  readonly channels: Map<string, number>
+}
+
+/** What the router hands on. */
+export interface FrameRouterConfig {
+  readonly triggers: TriggerRegistry
+  readonly books: BookManager
+  readonly counters: FrameCounters
+  /** A `status` value arrived on `connection`. */
+  readonly onStatus: (connection: Connection, value: StatusResponse) => void
+  /** A frame or item failed to decode (the runtime's `error` event). */
+  readonly onDecodeFailure: (error: DecodeFailureError) => void
+}
+
+/**
+ * Creates the function that handles each received frame: decode once, then
+ * per response: the runtime's own consumers first (books applied
+ * synchronously, acks correlated, status tracked), then the triggers.
+ */
+export function createFrameRouter(
+  config: FrameRouterConfig,
+): (connection: Connection, text: string) => void {
+  const { triggers, books, counters, onStatus, onDecodeFailure } = config
+  const { channels } = counters
+
+  const failed = (error: DecodeFailureError) => {
+    counters.decodeErrors++
+    onDecodeFailure(error)
+    triggers.dispatchFailure(error)
+  }
+
+  return (connection, text) => {
+    counters.frames++
+    const result = decodeMessage(text)
+    if (!result.ok) {
+      failed(
+        new DecodeFailureError({
+          raw: text,
+          path: result.error.path,
+          reason: result.error.message,
+          cause: result.error,
+        }),
+      )
+      return
+    }
+    const { responses } = result
+    for (let index = 0; index < responses.length; index++) {
+      const response = responses[index]
+      if (response === undefined) continue
+      const value = response.value as {
+        channel?: string
+        method?: string
+      }
+      const channel = value.channel ?? value.method ?? response.name
+      channels.set(channel, (channels.get(channel) ?? 0) + 1)
+      switch (response.name) {
+        case 'BookSnapshotResponse':
+        case 'BookUpdateResponse':
+          if (books.size > 0) books.apply('book', response.value)
+          break
+        case 'OrderSnapshotResponse':
+        case 'OrderUpdateResponse':
+          if (books.size > 0) books.apply('level3', response.value)
+          break
+        case 'StatusResponse':
+          onStatus(connection, response.value)
+          break
+        default:
+          if (value.method !== undefined) {
+            connection.route(response.value as MethodResponseLike)
+          }
+      }
+      triggers.dispatch(response.type, response.value)
+    }
+    for (const item of result.errors) {
+      failed(
+        new DecodeFailureError({
+          raw: text,
+          path: item.path,
+          reason: item.message,
+        }),
+      )
+    }
+  }
+}
