@@ -43,6 +43,7 @@ export {
   createRequestIdAllocator,
   MAX_REQ_ID,
   type RequestIdAllocator,
+  type RequestIdAllocatorOptions,
 } from './requestIds.js'
 export {
   type FakeTransport,
@@ -61,6 +62,7 @@ export type {
   ConnectionEvent,
   ConnectionEventBase,
   ConnectionReason,
+  EventHandler,
   Latency,
   OpenEvent,
   Transport,

@@ -153,7 +153,7 @@ export type TransportFactory<TTransport extends Transport = Transport> = (
 ) => TTransport
 
 /** A `(ev) => void` property that accepts handlers of narrower event types. */
-type EventHandler<TEvent> = {
+export type EventHandler<TEvent> = {
   bivarianceHack(event: TEvent): void
 }['bivarianceHack']
 
