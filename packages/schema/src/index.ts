@@ -129,6 +129,24 @@ export {
 } from './responses/trade.js'
 export { UnsubscribeResponseSchema } from './responses/unsubscribe.js'
 
+// Limits
+
+export {
+  createRateCounter,
+  type RateCharge,
+  type RateCounter,
+  type RateCounterConfig,
+} from './limits/rateCounter.js'
+export {
+  RATE_TIERS,
+  type RateTier,
+  type RateTierLimits,
+} from './limits/rateTiers.js'
+export {
+  type RateTransaction,
+  transactionCost,
+} from './limits/transactionCost.js'
+
 // Requests
 
 export { SchemaError, type SchemaErrorOptions } from './errors.js'

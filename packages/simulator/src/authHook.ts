@@ -18,15 +18,15 @@ export type AuthDecision =
 
 /**
  * Checks the WS token of a private or level3 request. Must not log the token.
- *
- * @default {@link acceptAnyToken}
+ * The simulator's default accepts only tokens it issued through
+ * `GetWebSocketsToken` (option `auth: 'tokens'`).
  */
 export type AuthHook = (request: AuthRequest) => AuthDecision
 
 /** Kraken's answer to a missing or unknown token on subscribe (live). */
 export const INVALID_SESSION = 'ESession:Invalid session'
 
-/** The default hook: any non-empty token is accepted, as account `default`. */
+/** Any non-empty token is accepted, as account `default` (option `auth: 'any-token'`). */
 export const acceptAnyToken: AuthHook = ({ token }) =>
   token.length > 0
     ? { ok: true, account: 'default' }

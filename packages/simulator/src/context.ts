@@ -4,6 +4,7 @@ import type { SessionFaults, SystemStatus } from './faults/types.js'
 import type { AssetSpec, PairSpec } from './market/instruments.js'
 import type { Market } from './market/market.js'
 import type { MethodDefinition } from './methods/types.js'
+import type { Recorder } from './recording/recorder.js'
 import type { Timers } from './server/timers.js'
 import type { Hub } from './session/hub.js'
 import type { SessionHandle } from './session/types.js'
@@ -28,7 +29,7 @@ export type Compatibility = {
   readonly maintenanceFields: boolean
 }
 
-/** The state method and channel handlers share; part 2 plugs into it. */
+/** The state method and channel handlers share. */
 export type SimulatorContext = {
   readonly market: Market
   readonly pairs: ReadonlyMap<string, PairSpec>
@@ -50,4 +51,6 @@ export type SimulatorContext = {
   readonly isReplay: boolean
   /** Called after a subscribe was acked (the replay starts on the first one). */
   readonly onSubscribed: (session: SessionHandle) => void
+  /** Records every frame in and out (the `record` option), when set. */
+  readonly recorder?: Recorder
 }

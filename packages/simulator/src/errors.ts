@@ -10,3 +10,17 @@ export class SimulatorClosedError extends SimulatorError {
     super('The simulator was closed.')
   }
 }
+
+/**
+ * The `record` sink failed: recording stopped at the first failure, and
+ * `close()` rejects with this error (its `cause` is the sink's error).
+ */
+export class RecordingError extends SimulatorError {
+  override name = 'RecordingError'
+  constructor(options: { cause: unknown }) {
+    super(
+      'Recording failed; frames after the failure were not recorded.',
+      options,
+    )
+  }
+}

@@ -1,4 +1,27 @@
 export {
+  createGetWebSocketsTokenHandler,
+  GET_WEBSOCKETS_TOKEN_PATH,
+  type GetWebSocketsTokenConfig,
+  type RestRequest as TokenRestRequest,
+  type RestResponse as TokenRestResponse,
+} from './auth/getWebSocketsToken.js'
+export { createNonceGuard, type NonceGuard } from './auth/nonceGuard.js'
+export {
+  type SignatureInput,
+  signKrakenRequest,
+  verifyKrakenSignature,
+} from './auth/signature.js'
+export {
+  DEFAULT_TEST_CREDENTIALS,
+  type SimulatorCredentials,
+} from './auth/testCredentials.js'
+export {
+  createTokenStore,
+  type IssuedToken,
+  type TokenStore,
+  type TokenStoreConfig,
+} from './auth/tokenStore.js'
+export {
   type AuthDecision,
   type AuthHook,
   type AuthRequest,
@@ -16,7 +39,55 @@ export type {
   UnsubscribeItem,
 } from './channels/types.js'
 export type { Compatibility, SimulatorContext } from './context.js'
-export { SimulatorClosedError, SimulatorError } from './errors.js'
+export {
+  RecordingError,
+  SimulatorClosedError,
+  SimulatorError,
+} from './errors.js'
+export type { FeeSchedule } from './exchange/context.js'
+export { createExchange } from './exchange/exchange.js'
+export {
+  type Exchange,
+  type ExchangeConfig,
+  TRADING_METHODS,
+  type TradingMethod,
+  type TradingRequestFrame,
+} from './exchange/exchangeTypes.js'
+export type { BatchCancelShape } from './exchange/methods/batchCancel.js'
+export { DEAD_MAN_SWITCH_REASON } from './exchange/methods/cancelAllOrdersAfter.js'
+export {
+  createPrivateFeed,
+  type ExecutionsSubscription,
+  type PrivateChannelFrame,
+  type PrivateFeed,
+  type PrivateSubscribeOutcome,
+} from './exchange/privateFeed.js'
+export {
+  createPrivateSession,
+  type PrivateSession,
+  type PrivateSessionConfig,
+  type SessionTokens,
+} from './exchange/privateSession.js'
+export type {
+  LimitedTransaction,
+  TradingRateLimiter,
+} from './exchange/rateLimiter.js'
+export { KRAKEN_ERRORS, TradingRejection } from './exchange/rejection.js'
+export type { MethodResponse } from './exchange/responses.js'
+export type { ExchangeSnapshots, RestingOrder } from './exchange/snapshots.js'
+export type { Scheduler } from './exchange/time.js'
+export type {
+  BalanceSnapshotEntry,
+  ExchangeEvent,
+  ExchangePair,
+  ExecutionReport,
+  Fee,
+  LedgerEntry,
+  OrderTrigger,
+  OrderType,
+  PairStatus,
+  TimeInForce,
+} from './exchange/types.js'
 export {
   CLOUDFLARE_RESTARTING,
   type Fault,
@@ -55,6 +126,36 @@ export {
 export { PING_PARAMS_ERROR } from './methods/ping.js'
 export type { MethodContext, MethodDefinition } from './methods/types.js'
 export { defaultCompatibility, type SimulatorOptions } from './options.js'
+export { DEFAULT_ACCOUNT } from './private/tokenAuth.js'
+export {
+  DEFAULT_BALANCES,
+  DEFAULT_RATE_TIER,
+} from './private/tradingEngine.js'
+export {
+  encodeRecord,
+  parseRecording,
+  type RecordedFrame,
+  RecordingFormatError,
+} from './recording/format.js'
+export {
+  createFileSink,
+  createRecorder,
+  type FrameData,
+  type Recorder,
+  type RecorderConfig,
+} from './recording/recorder.js'
+export { type RecordSink, redactTokens } from './recording/recordOption.js'
+export {
+  type RecordableSocket,
+  recordChannel,
+  recordWebSocket,
+  type TextChannel,
+} from './recording/recordSocket.js'
+export {
+  type Replay as RecordingReplay,
+  type ReplayOptions as RecordingReplayOptions,
+  replayRecording,
+} from './recording/replay.js'
 export type { ReplayOptions } from './replay/replay.js'
 export {
   type EndpointKind,

@@ -1,9 +1,13 @@
+import type { RateTier, RateTierLimits } from '@kraken-sockets/schema'
 import type { AuthHook } from './authHook.js'
 import type { ChannelDefinition } from './channels/types.js'
 import type { Compatibility } from './context.js'
+import type { FeeSchedule } from './exchange/context.js'
+import type { Scheduler } from './exchange/time.js'
 import type { Fault, SystemStatus } from './faults/types.js'
 import type { AssetSpec, PairSpec } from './market/instruments.js'
 import type { MethodDefinition } from './methods/types.js'
+import type { RecordSink } from './recording/recordOption.js'
 import type { ReplayOptions } from './replay/replay.js'
 import type { Level3Host } from './server/endpoints.js'
 import type { RestRoute } from './server/restRouter.js'
@@ -27,19 +31,55 @@ export type SimulatorOptions = {
   readonly tickInterval?: number
   /** Period (ms) of heartbeats to connections with a subscription. @default 1_000 */
   readonly heartbeatInterval?: number
-  /** The clock (ms since the epoch) for timestamps and candles. @default Date.now */
+  /** The clock (ms since the epoch) for timestamps, candles, tokens and the engine. @default Date.now */
   readonly now?: () => number
-  /** Checks WS tokens of private and level3 requests. @default accept any non-empty token */
-  readonly auth?: AuthHook
-  /** Extra or replacement methods (part 2: trading). */
+  /**
+   * Checks WS tokens of private and level3 requests: `'tokens'` accepts only
+   * tokens issued by `POST /0/private/GetWebSocketsToken` (unused for
+   * `tokenTtl` they expire); `'any-token'` accepts any non-empty token (as
+   * the default account); or your own hook.
+   * @default 'tokens'
+   */
+  readonly auth?: AuthHook | 'tokens' | 'any-token'
+  /** The API key `GetWebSocketsToken` accepts. @default DEFAULT_TEST_CREDENTIALS.apiKey */
+  readonly apiKey?: string
+  /** The base64 private key that signs `GetWebSocketsToken`. @default DEFAULT_TEST_CREDENTIALS.privateKey */
+  readonly privateKey?: string
+  /** How long (ms) an issued WS token lives unused. @default 900_000 (15 minutes, as on Kraken) */
+  readonly tokenTtl?: number
+  /**
+   * Opening balances of every account (asset → amount).
+   * @default DEFAULT_BALANCES
+   */
+  readonly balances?: Readonly<Record<string, number>>
+  /**
+   * The trading rate-limit tier (Kraken's counter per pair), or `false` for no limit.
+   * @default 'starter' (threshold 60, decay 1/s, 60 open orders per pair)
+   */
+  readonly rateTier?: RateTier | RateTierLimits | false
+  /** Maker and taker fee rates. @default { maker: 0.0025, taker: 0.004 } */
+  readonly fees?: FeeSchedule
+  /**
+   * Timers of the trading engine (dead man's switch, GTD expiry); inject a
+   * fake one to drive them in tests.
+   * @default the simulator's own timers (cleared by `close()`)
+   */
+  readonly scheduler?: Scheduler
+  /**
+   * Records every connection's frames, both ways, with timestamps, as JSON
+   * Lines: a file path (appended to) or a sink. WS tokens are redacted.
+   * @default no recording
+   */
+  readonly record?: string | RecordSink
+  /** Extra or replacement methods (they take precedence over the built-in trading methods). */
   readonly methods?: Readonly<Record<string, MethodDefinition>>
-  /** Extra or replacement channels (part 2: executions, balances, level3). */
+  /** Extra or replacement channels (they take precedence over the built-in executions and balances). */
   readonly channels?: readonly ChannelDefinition[]
-  /** REST routes (part 2: `POST /0/private/GetWebSocketsToken`). */
+  /** Extra REST routes (`POST /0/private/GetWebSocketsToken` is built in; a route here replaces it). */
   readonly rest?: readonly RestRoute[]
   /**
    * Per-connection handlers asked before the method registry, in order
-   * (part 2: the private session of each `ws-auth` connection).
+   * (before the built-in private session of each `ws-auth` connection).
    */
   readonly connectionHandlers?: readonly ConnectionHandlerFactory[]
   /** Where level3 is served (SPEC §1, unsure). @default 'l3' (its own path) */
@@ -50,7 +90,7 @@ export type SimulatorOptions = {
   readonly system?: SystemStatus
   /** Faults applied at start (lasting ones reach every later connection). */
   readonly faults?: readonly Fault[]
-  /** Serve pre-built frames instead of the live feeds. */
+  /** Serve pre-built frames, or a recording, instead of the live feeds. */
   readonly replay?: ReplayOptions
 }
 

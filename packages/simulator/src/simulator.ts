@@ -1,3 +1,4 @@
+import type { Exchange } from './exchange/exchangeTypes.js'
 import type { Fault, SystemStatus } from './faults/types.js'
 import type { RestRoute } from './server/restRouter.js'
 import type { SessionHandle } from './session/types.js'
@@ -26,7 +27,7 @@ export type Simulator = {
   inject(fault: Fault): void
   /** Runs `count` market steps now, publishing their frames (for `rate: 0`). @default 1 */
   step(count?: number): void
-  /** Sends `frame` to the subscribers of a hub topic (part 2: private channels); returns how many. */
+  /** Sends `frame` to the subscribers of a hub topic (for channels of your own); returns how many. */
   publish(topic: string, frame: string): number
   /**
    * Resolves with the first request matching `filter`, already received or
@@ -37,6 +38,16 @@ export type Simulator = {
   route(route: RestRoute): void
   /** The open connections. */
   connections(): SessionHandle[]
+  /**
+   * The trading engine behind the private endpoint (balances, orders,
+   * `deposit`, `setPairStatus`). The default credentials' account is `default`.
+   */
+  readonly exchange: Exchange
+  /**
+   * Issues a WS token for the configured API key without the REST round
+   * trip (`POST /0/private/GetWebSocketsToken` on `restUrl` does the same).
+   */
+  issueToken(): string
   /** Timers the simulator has pending (0 after `close()`). */
   readonly activeTimers: number
   /** Stops everything: timers, sockets, server. */

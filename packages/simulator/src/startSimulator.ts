@@ -1,5 +1,4 @@
 import type { WebSocket } from 'ws'
-import { acceptAnyToken } from './authHook.js'
 import { bookChannel } from './channels/book.js'
 import { heartbeatChannel } from './channels/heartbeat.js'
 import { instrumentChannel } from './channels/instrument.js'
@@ -21,7 +20,10 @@ import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
-import { loadReplayFrames, streamReplay } from './replay/replay.js'
+import { createPrivateServices } from './private/privateServices.js'
+import { openRecording } from './recording/recordOption.js'
+import { loadReplaySource } from './replay/replaySource.js'
+import { createReplayStarter } from './replay/replayStarter.js'
 import { createEndpoints, type Endpoint } from './server/endpoints.js'
 import { listen } from './server/httpServer.js'
 import { RestRouter } from './server/restRouter.js'
@@ -49,14 +51,17 @@ const defaultChannels: readonly ChannelDefinition[] = [
 
 /**
  * Starts a local Kraken Spot WebSocket API v2 server: seeded market data on
- * loopback, Kraken's envelopes and errors, and fault injection.
+ * loopback, Kraken's envelopes and errors, a signed `GetWebSocketsToken`,
+ * trading and private channels on a simulated exchange, recording and
+ * replay, and fault injection.
  *
  * @example
  * ```ts
  * import { startSimulator } from '@kraken-sockets/simulator'
  *
  * const simulator = await startSimulator({ seed: 42 })
- * // connect a client to simulator.publicUrl, subscribe, trade...
+ * // connect a client to simulator.publicUrl, subscribe; fetch a token from
+ * // simulator.restUrl (DEFAULT_TEST_CREDENTIALS) and trade on simulator.privateUrl
  * simulator.inject({ type: 'drop' })
  * console.log(simulator.stats.subscribes('book', 'BTC/USD'))
  * await simulator.close()
@@ -69,8 +74,8 @@ export async function startSimulator(
   const now = options.now ?? (() => Date.now())
   const pairs = options.pairs ?? DEFAULT_PAIRS
   const compatibility = { ...defaultCompatibility, ...options.compatibility }
-  const replayFrames =
-    options.replay === undefined ? undefined : loadReplayFrames(options.replay)
+  const replaySource =
+    options.replay === undefined ? undefined : loadReplaySource(options.replay)
   const channels = new Map<string, ChannelDefinition>()
   for (const channel of [
     ...defaultChannels,
@@ -88,20 +93,23 @@ export async function startSimulator(
   const timers = createTimers()
   const stats = createStats()
   const idPrng = createPrng(seed).fork('connections')
-  const replayStarted = new WeakSet<SessionHandle>()
-
+  const replay =
+    replaySource === undefined || options.replay === undefined
+      ? undefined
+      : createReplayStarter(replaySource, options.replay, timers)
   const startReplay = (session: SessionHandle) => {
     const live = sessions.get(session.id)
-    if (
-      replayFrames === undefined ||
-      options.replay === undefined ||
-      live === undefined
-    )
-      return
-    if (replayStarted.has(live)) return
-    replayStarted.add(live)
-    streamReplay(live, replayFrames, options.replay)
+    if (live !== undefined) replay?.(live)
   }
+  const recording =
+    options.record === undefined
+      ? undefined
+      : openRecording(options.record, now)
+  const {
+    auth: tokenAuth,
+    engine,
+    connectionHandler: privateHandler,
+  } = createPrivateServices(options, { seed, now, pairs, timers })
 
   const context: SimulatorContext = {
     market: createMarket(pairs, seed, now),
@@ -111,21 +119,25 @@ export async function startSimulator(
     channels,
     methods,
     sessions: sessionSet,
-    auth: options.auth ?? acceptAnyToken,
+    auth: tokenAuth.hook,
     timers,
     stats,
     now,
     compatibility,
     globalFaults: noFaults(),
     system: options.system ?? 'online',
-    isReplay: replayFrames !== undefined,
+    isReplay: replaySource !== undefined,
     onSubscribed: (session) => {
       if (options.replay?.start !== 'connect') startReplay(session)
     },
+    ...(recording === undefined ? {} : { recorder: recording.recorder }),
   }
+  engine.seedQuotes(context.market.symbols.values())
+  engine.exchange.setSystemStatus(context.system)
   const refusals: Refusals = { count: 0, status: 503 }
   const targets = { context, sessions, refusals }
   const router = new RestRouter()
+  router.add(tokenAuth.route)
   for (const route of options.rest ?? []) router.add(route)
 
   const onConnection = (socket: WebSocket, endpoint: Endpoint) => {
@@ -139,7 +151,10 @@ export async function startSimulator(
       sessions.delete(id)
       sessionSet.delete(session)
     })
-    for (const factory of options.connectionHandlers ?? []) {
+    for (const factory of [
+      ...(options.connectionHandlers ?? []),
+      privateHandler,
+    ]) {
       const handler = factory(session)
       if (handler !== undefined) session.handlers.push(handler)
     }
@@ -164,12 +179,19 @@ export async function startSimulator(
     rate: options.rate ?? 20,
     tickInterval: options.tickInterval ?? 10,
     heartbeatInterval: options.heartbeatInterval ?? 1_000,
+    onStep: engine.onMarketStep,
   })
   feed.start()
+  const apply = (fault: Fault) => {
+    applyFault(fault, targets)
+    // The engine follows the system status: maintenance refuses orders, etc.
+    if (fault.type === 'status' && fault.connection === undefined)
+      engine.exchange.setSystemStatus(fault.system)
+  }
   const inject = (fault: Fault) => {
     if (fault.after !== undefined && fault.after > 0)
-      timers.timeout(() => applyFault(fault, targets), fault.after)
-    else applyFault(fault, targets)
+      timers.timeout(() => apply(fault), fault.after)
+    else apply(fault)
   }
   for (const fault of options.faults ?? []) inject(fault)
 
@@ -192,18 +214,22 @@ export async function startSimulator(
     waitForRequest: (filter) => stats.waitForRequest(filter),
     route: (route) => router.add(route),
     connections: () => [...sessionSet],
+    exchange: engine.exchange,
+    issueToken: () => tokenAuth.issueToken(),
     get activeTimers() {
       return timers.active
     },
     close() {
       closing ??= (async () => {
         feed.stop()
+        engine.exchange.close()
         timers.clear()
         stats.cancelWaits(new SimulatorClosedError())
         const sessionsClosed = [...sessionSet].map((session) => session.closed)
         await server.close()
         await Promise.all(sessionsClosed)
         timers.clear()
+        await recording?.close()
       })()
       return closing
     },

@@ -75,7 +75,12 @@ for (const depth of [10, 100, 1000])
     open.clients.push(client)
     client.send({
       method: 'subscribe',
-      params: { channel: 'level3', symbol: ['BTC/USD'], depth, token: 't' },
+      params: {
+        channel: 'level3',
+        symbol: ['BTC/USD'],
+        depth,
+        token: simulator.issueToken(),
+      },
       req_id: 1,
     })
     const ack = JSON.parse(await client.next((_, p) => p?.req_id === 1))
@@ -119,6 +124,15 @@ test('error: level3 needs a token and its own host', async () => {
   expect(JSON.parse(await l3.next((_, p) => p?.req_id === 2)).error).toBe(
     'ESession:Invalid session',
   )
+  // A token the simulator never issued is refused the same way.
+  l3.send({
+    method: 'subscribe',
+    params: { channel: 'level3', symbol: ['BTC/USD'], token: 'made-up' },
+    req_id: 4,
+  })
+  expect(JSON.parse(await l3.next((_, p) => p?.req_id === 4)).error).toBe(
+    'ESession:Invalid session',
+  )
   const priv = await connect(simulator.privateUrl)
   open.clients.push(priv)
   priv.send({
@@ -152,7 +166,11 @@ test('behavior: frames have the keys of the live captures', async () => {
   open.clients.push(client)
   client.send({
     method: 'subscribe',
-    params: { channel: 'level3', symbol: ['ETH/USD'], token: 't' },
+    params: {
+      channel: 'level3',
+      symbol: ['ETH/USD'],
+      token: simulator.issueToken(),
+    },
   })
   await client.sync()
   simulator.step(200)

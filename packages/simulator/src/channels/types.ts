@@ -36,8 +36,8 @@ export type ChannelPlan<TItem> =
   | { readonly ok: false; readonly error: string }
 
 /**
- * A channel the simulator serves. Part 2 registers `executions` and
- * `balances` (kind `private`, `requiresToken`) the same way.
+ * A channel the simulator serves. One named `executions` or `balances`
+ * replaces the built-in private channel of that name.
  */
 export type ChannelDefinition = {
   readonly name: string

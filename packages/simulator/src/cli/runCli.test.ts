@@ -37,6 +37,25 @@ test('behavior: arguments become options', () => {
     system: 'maintenance',
     replay: { file: 'f.jsonl' },
   })
+  expect(
+    parseCliArgs([
+      '--replay',
+      'r.jsonl',
+      '--pace',
+      'original',
+      '--record',
+      'out.jsonl',
+      '--rate-tier',
+      'none',
+      '--any-token',
+    ]),
+  ).toEqual({
+    replay: { file: 'r.jsonl', pace: 'original' },
+    record: 'out.jsonl',
+    rateTier: false,
+    auth: 'any-token',
+  })
+  expect(parseCliArgs(['--rate-tier', 'pro'])).toEqual({ rateTier: 'pro' })
   expect(parseCliArgs(['--help'])).toBe('help')
 })
 
@@ -44,13 +63,23 @@ test('error: bad arguments', () => {
   expect(() => parseCliArgs(['--port', '-1'])).toThrow(UsageError)
   expect(() => parseCliArgs(['--bogus'])).toThrow(UsageError)
   expect(() => parseCliArgs(['--system', 'asleep'])).toThrow(UsageError)
+  expect(() => parseCliArgs(['--pace', 'original'])).toThrow(UsageError)
+  expect(() => parseCliArgs(['--rate-tier', 'gold'])).toThrow(UsageError)
 })
 
 test('behavior: the command prints its URLs and stops cleanly on SIGINT', async () => {
   const tsx = createRequire(import.meta.url).resolve('tsx')
   const child = spawn(
     process.execPath,
-    ['--import', tsx, join(import.meta.dirname, '../cli.ts'), '--rate', '0'],
+    [
+      // Workspace packages resolve to their sources, as in `pnpm dev`.
+      '--conditions=@kraken-sockets/source',
+      '--import',
+      tsx,
+      join(import.meta.dirname, '../cli.ts'),
+      '--rate',
+      '0',
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

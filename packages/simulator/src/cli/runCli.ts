@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import type { RateTier } from '@kraken-sockets/schema'
 import type { SystemStatus } from '../faults/types.js'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
@@ -11,7 +12,11 @@ export const USAGE = `Usage: kraken-simulator [options]
   --host <address>    interface to listen on (default 127.0.0.1)
   --seed <seed>       seed of the market and connection ids (default 1)
   --rate <n>          market steps per second (default 20)
-  --replay <file>     serve the frames of a .jsonl file instead of live feeds
+  --replay <file>     serve the frames of a .jsonl file (or a recording) instead of live feeds
+  --pace <pace>       replay pace: fast (default) or original (recordings only)
+  --record <file>     append every connection's frames, both ways, to a JSON Lines file
+  --rate-tier <tier>  trading rate limits: starter (default), intermediate, pro or none
+  --any-token         accept any non-empty WS token (default: tokens from GetWebSocketsToken)
   --level3-host <h>   l3 (own path, default) or auth (the private path)
   --system <status>   engine status at start: online, maintenance, cancel_only, post_only
   --help              show this text`
@@ -20,6 +25,8 @@ export const USAGE = `Usage: kraken-simulator [options]
 export class UsageError extends Error {
   override name = 'UsageError'
 }
+
+const TIERS: readonly RateTier[] = ['starter', 'intermediate', 'pro']
 
 const SYSTEMS: readonly SystemStatus[] = [
   'online',
@@ -50,6 +57,10 @@ export function parseCliArgs(
         seed: { type: 'string' },
         rate: { type: 'string' },
         replay: { type: 'string' },
+        pace: { type: 'string' },
+        record: { type: 'string' },
+        'rate-tier': { type: 'string' },
+        'any-token': { type: 'boolean' },
         'level3-host': { type: 'string' },
         system: { type: 'string' },
         help: { type: 'boolean' },
@@ -76,12 +87,27 @@ export function parseCliArgs(
   const host = text('host')
   const seed = text('seed')
   const replay = text('replay')
+  const pace = text('pace')
+  if (pace !== undefined && pace !== 'fast' && pace !== 'original')
+    throw new UsageError('--pace must be fast or original')
+  if (pace !== undefined && replay === undefined)
+    throw new UsageError('--pace needs --replay')
+  const record = text('record')
+  const tier = text('rate-tier')
+  const rateTier = TIERS.find((t) => t === tier)
+  if (tier !== undefined && rateTier === undefined && tier !== 'none')
+    throw new UsageError(`--rate-tier must be one of ${TIERS.join(', ')}, none`)
   return {
     ...(port === undefined ? {} : { port }),
     ...(rate === undefined ? {} : { rate }),
     ...(host === undefined ? {} : { host }),
     ...(seed === undefined ? {} : { seed }),
-    ...(replay === undefined ? {} : { replay: { file: replay } }),
+    ...(replay === undefined
+      ? {}
+      : { replay: { file: replay, ...(pace === undefined ? {} : { pace }) } }),
+    ...(record === undefined ? {} : { record }),
+    ...(tier === undefined ? {} : { rateTier: rateTier ?? false }),
+    ...(values['any-token'] === true ? { auth: 'any-token' as const } : {}),
     ...(level3Host === undefined ? {} : { level3Host }),
     ...(knownSystem === undefined ? {} : { system: knownSystem }),
   }
@@ -111,5 +137,10 @@ export async function runCli(
   print(`  private  ${simulator.privateUrl}`)
   print(`  level3   ${simulator.level3Url}`)
   print(`  rest     ${simulator.restUrl}`)
+  print(
+    options.auth === 'any-token'
+      ? '  auth     any non-empty WS token'
+      : '  auth     WS tokens from GetWebSocketsToken, signed with DEFAULT_TEST_CREDENTIALS',
+  )
   return simulator
 }

@@ -5,6 +5,8 @@ import { HEARTBEAT_FRAME } from '../channels/status.js'
 import { publishTicker } from '../channels/ticker.js'
 import { publishTrades } from '../channels/trade.js'
 import type { SimulatorContext } from '../context.js'
+import type { MarketEvent } from '../market/market.js'
+import type { SymbolMarket } from '../market/symbolMarket.js'
 
 /** The live market feed: seeded market steps fanned out to subscribers. */
 export type Feed = {
@@ -24,6 +26,8 @@ export type FeedOptions = {
   readonly tickInterval: number
   /** Heartbeat period (ms). */
   readonly heartbeatInterval: number
+  /** Called after each market step has been published (it moves the exchange's prices). */
+  readonly onStep?: (event: MarketEvent, market: SymbolMarket) => void
 }
 
 /** Creates the feed over a simulator's market and hub. */
@@ -49,6 +53,7 @@ export function createFeed(
       publishTrades(event, symbol, hub)
       publishOhlc(event, symbol, hub)
       publishLevel3(event, symbol, hub)
+      options.onStep?.(event, symbol)
     }
   }
   return {

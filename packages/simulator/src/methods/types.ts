@@ -24,8 +24,8 @@ export type MethodContext = {
 }
 
 /**
- * A method the simulator answers. Part 2 adds the trading methods
- * (`serves: ['private']`, `requiresToken: true`).
+ * A method the simulator answers. One named after a trading method
+ * (`serves: ['private']`, `requiresToken: true`) replaces the built-in one.
  */
 export type MethodDefinition = {
   /** The endpoint kinds that answer it; elsewhere Kraken's host error answers. */

@@ -1,11 +1,43 @@
 import { readFileSync } from 'node:fs'
+import type { RecordedFrame } from '../recording/format.js'
 
-/** Serves pre-built frames instead of the live feeds, for benchmarks. */
+/**
+ * Serves pre-built frames, or a recording made with the `record` option,
+ * instead of the live feeds (for benchmarks and reproducible tests).
+ */
 export type ReplayOptions = {
-  /** The frames to send, in order; or `file`. */
+  /** The frames to send, in order; or `file`, or `records`. */
   readonly frames?: readonly string[]
-  /** A file with one frame per line (`.jsonl`); blank lines are skipped. */
+  /**
+   * A file with one frame per line (`.jsonl`), or a recording (JSON Lines
+   * of `{t, dir, conn, frame}`); blank lines are skipped.
+   */
   readonly file?: string
+  /** A parsed recording (see `parseRecording`), instead of `file`. */
+  readonly records?: readonly RecordedFrame[]
+  /**
+   * How `file` is read.
+   * @default 'recording' when its first line is a recorded frame, else 'frames'
+   */
+  readonly format?: 'frames' | 'recording'
+  /**
+   * Which recorded connection is served: a `conn` of the recording (like
+   * `public:1234`) or an endpoint kind (its first connection).
+   * @default the recording's first connection
+   */
+  readonly connection?: string
+  /**
+   * Which recorded frames are served: `data` skips the status messages,
+   * heartbeats and method responses, which the server sends itself.
+   * @default 'data'
+   */
+  readonly include?: 'data' | 'all'
+  /**
+   * `fast`: as fast as the client reads; `original`: with the recorded
+   * gaps between frames (recordings only).
+   * @default 'fast'
+   */
+  readonly pace?: 'fast' | 'original'
   /**
    * When a connection's stream starts: on connect (after its status
    * message) or after its first successful subscribe.

@@ -50,14 +50,14 @@ export function createEndpoints(level3Host: Level3Host): readonly Endpoint[] {
   return endpoints
 }
 
-/** Kraken's private channels, refused by the public host even before part 2 serves them. */
+/** Kraken's private channels, refused by the public host (whoever serves them). */
 export const PRIVATE_CHANNELS: ReadonlyMap<string, EndpointKind> = new Map([
   ['executions', 'private'],
   ['balances', 'private'],
   ['level3', 'level3'],
 ])
 
-/** Kraken's trading methods, refused by the public host even before part 2 serves them. */
+/** Kraken's trading methods, refused by the public host (whoever serves them). */
 export const TRADING_METHODS: ReadonlySet<string> = new Set([
   'add_order',
   'amend_order',

@@ -29,7 +29,7 @@ export type RestHandler = (
   request: RestRequest,
 ) => RestResponse | Promise<RestResponse>
 
-/** A REST route: part 2 adds `POST /0/private/GetWebSocketsToken`. */
+/** A REST route (`POST /0/private/GetWebSocketsToken` is built in). */
 export type RestRoute = {
   readonly method: string
   readonly path: string

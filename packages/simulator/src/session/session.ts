@@ -33,6 +33,8 @@ export class Session implements SessionHandle {
   readonly #socket: WebSocket
   readonly #context: SimulatorContext
   readonly #closeListeners = new Set<() => void>()
+  /** The connection's name in recordings: `endpoint:connection_id`. */
+  readonly #conn: string
   #resolveClosed: () => void = () => {}
   /** Resolves once the socket has closed and the close listeners have run. */
   readonly closed = new Promise<void>((resolve) => {
@@ -60,8 +62,14 @@ export class Session implements SessionHandle {
       framesSent: 0,
       framesDropped: 0,
     }
+    const conn = `${endpoint.name}:${id}`
+    this.#conn = conn
     socket.on('message', (data, isBinary) => {
       const text = isBinary ? '' : String(data)
+      context.recorder?.record('in', isBinary ? data : text, {
+        conn,
+        isBinary,
+      })
       handleRequest(this, text, context)
     })
     socket.on('close', (code) => this.#closed(code))
@@ -92,6 +100,7 @@ export class Session implements SessionHandle {
     const text = corruptBookFrame(this.faults, frame)
     this.lastFrame = text
     this.record.framesSent++
+    this.#record(text)
     this.#socket.send(text)
   }
 
@@ -108,6 +117,7 @@ export class Session implements SessionHandle {
     }
     this.lastFrame = frame
     this.record.framesSent++
+    this.#record(frame)
     this.#socket.send(frame, () => callback())
   }
 
@@ -153,7 +163,12 @@ export class Session implements SessionHandle {
   sendRaw(text: string): void {
     if (!this.isOpen) return
     this.record.framesSent++
+    this.#record(text)
     this.#socket.send(text)
+  }
+
+  #record(text: string): void {
+    this.#context.recorder?.record('out', text, { conn: this.#conn })
   }
 
   #closed(code: number): void {

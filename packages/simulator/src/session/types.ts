@@ -51,7 +51,7 @@ export type SessionHandle = {
 
 /**
  * Per-connection request handling that runs before the method registry
- * (part 2's `createPrivateSession` fits: it answers trading methods and
+ * (the built-in private session is one: it answers trading methods and
  * private subscriptions, and returns `false` for the rest).
  */
 export type ConnectionHandler = {
