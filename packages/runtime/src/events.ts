@@ -9,6 +9,7 @@ import type { BookEvent, BookStats } from './books/liveBook.js'
 import type { KrakenSocketsError } from './internal/errors.js'
 import type { GapEvent } from './internal/gap.js'
 import type { TriggerStats } from './internal/triggerRegistry.js'
+import type { OrderEvent } from './trading/orderTrackerTypes.js'
 
 /** Kraken's trading engine state, from `status` frames. */
 export type SystemState = 'online' | 'maintenance' | 'cancel_only' | 'post_only'
@@ -44,6 +45,8 @@ export interface KrakenEventMap {
   status: SystemStatusEvent
   /** A managed book changed state (in sync, resyncing, out of sync, failed). */
   book: BookEvent
+  /** A tracked order opened, changed, filled or ended (from `executions`). */
+  order: OrderEvent
 }
 
 /** What `kraken.stats()` returns: a snapshot of the runtime's counters. */

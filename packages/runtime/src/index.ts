@@ -33,6 +33,7 @@ export type {
   DroppedValuesGap,
   GapEvent,
   ReconnectGap,
+  SequenceGap,
 } from './internal/gap.js'
 export type { LogContext, LogSink } from './internal/logger.js'
 export type { LogLevel } from './internal/logLevel.js'
@@ -46,20 +47,51 @@ export type { TriggerMethodDecorator } from './internal/triggerDecorator.js'
 export type { TriggerStats } from './internal/triggerRegistry.js'
 export type { TriggerStream } from './internal/triggerStream.js'
 export {
+  type DeadMansSwitchOptions,
   type FrameItem,
   KrakenWebSocketAPI,
   type RunOptions,
   type StreamOptions,
   type TriggerKeyOf,
 } from './krakenWebSocketAPI.js'
-export type { KrakenWebSocketAPIOptions } from './options.js'
+export type {
+  KrakenWebSocketAPIOptions,
+  RateCounterOptions,
+  TradingOptions,
+} from './options.js'
+export type {
+  AdvisoryRateCounter,
+  RateVerdict,
+} from './trading/advisoryRateCounter.js'
+export type {
+  ClockOffsetEstimator,
+  KrakenTimeResult,
+} from './trading/clockOffset.js'
+export type {
+  DeadMansSwitch,
+  DeadMansSwitchState,
+} from './trading/deadMansSwitch.js'
 export {
+  DeadMansSwitchError,
   KrakenRejectedError,
   type NotSentCode,
   NotSentError,
+  OrderNotFilledError,
   OutcomeUnknownError,
   type OutcomeUnknownReason,
 } from './trading/errors.js'
+export type {
+  ExecutionReport,
+  Fill,
+  TrackedOrder,
+} from './trading/executionReport.js'
+export type {
+  OrderHandle,
+  OrderOutcome,
+  OrderOutcomeStatus,
+} from './trading/orderHandle.js'
+export type { OrderEvent } from './trading/orderTrackerTypes.js'
+export type { InstrumentPair } from './trading/types.js'
 
 // From @kraken-sockets/schema, so that a bot needs this package alone:
 // the request builders and the response types (values and types).

@@ -1,14 +1,17 @@
-import type {
-  Response,
-  ResponseFamily,
-  ResponseType,
-  ResponseValue,
-  StatusResponse,
-  SubscriptionRequest,
-  SubscriptionResponse,
-  TradingRequest,
-  UnsubscribeRequest,
-  UnsubscribeResponse,
+import {
+  CancelAllOrdersAfterRequest,
+  RATE_TIERS,
+  type Response,
+  type ResponseFamily,
+  type ResponseType,
+  type ResponseValue,
+  type StatusResponse,
+  type SubscriptionRequest,
+  type SubscriptionResponse,
+  type TradingRequest,
+  transactionCost,
+  type UnsubscribeRequest,
+  type UnsubscribeResponse,
 } from '@kraken-sockets/schema'
 import type { TransportEndpoint } from '@kraken-sockets/transport'
 import { BookManager } from './books/bookManager.js'
@@ -27,6 +30,7 @@ import {
 import {
   ClientStoppedError,
   type DecodeFailureError,
+  ListenerError,
 } from './internal/errors.js'
 import {
   createEventEmitter,
@@ -51,6 +55,7 @@ import {
   type TaskGroup,
   type UserTask,
 } from './internal/taskGroup.js'
+import { TradingDesk } from './internal/tradingDesk.js'
 import {
   TradingRequests,
   type TradingResponseFor,
@@ -70,6 +75,18 @@ import {
   type TriggerStream,
 } from './internal/triggerStream.js'
 import { type KrakenWebSocketAPIOptions, resolveOptions } from './options.js'
+import type { AdvisoryRateCounter } from './trading/advisoryRateCounter.js'
+import type { ClockOffsetEstimator } from './trading/clockOffset.js'
+import {
+  createDeadMansSwitch,
+  type DeadMansSwitch,
+} from './trading/deadMansSwitch.js'
+import { DeadMansSwitchError } from './trading/errors.js'
+import type { TrackedOrder } from './trading/executionReport.js'
+import { maintenanceStart } from './trading/maintenanceNotice.js'
+import type { OrderHandle } from './trading/orderHandle.js'
+import type { OrderEvent } from './trading/orderTrackerTypes.js'
+import type { InstrumentPair } from './trading/types.js'
 
 /** A response type or family: what `trigger()` and `stream()` take. */
 export type TriggerKeyOf = ResponseType | ResponseFamily
@@ -95,6 +112,16 @@ export interface StreamOptions {
   signal?: AbortSignal | undefined
   /** Values held while the loop is busy; the oldest is dropped (a gap) beyond it. @default 1_000 */
   bufferSize?: number | undefined
+}
+
+/** Options of `kraken.deadMansSwitch(options)`. */
+export interface DeadMansSwitchOptions {
+  /** Seconds without a refresh after which Kraken cancels every order. @default 60 */
+  timeout?: number | undefined
+  /** Seconds between refreshes; below `timeout`. @default 20 */
+  every?: number | undefined
+  /** Seconds before a scheduled maintenance at which the switch disarms. @default 60 */
+  maintenanceLead?: number | undefined
 }
 
 /** How long `stop()` waits for Kraken's unsubscribe acks (ms). */
@@ -130,6 +157,8 @@ export class KrakenWebSocketAPI {
   #subscriptions: SubscriptionManager
   #books: BookManager
   #trading: TradingRequests
+  #desk: TradingDesk
+  #deadMansSwitch: DeadMansSwitch | undefined
   #counters: FrameCounters = { frames: 0, decodeErrors: 0, channels: new Map() }
   #reconnects: Record<TransportEndpoint, number> = {
     public: 0,
@@ -183,6 +212,9 @@ export class KrakenWebSocketAPI {
           }
         },
         onError: (_connection, error) => reportError(error),
+        onPong: (connection, latency) => {
+          if (connection.endpoint === 'private') this.#desk.onPong(latency)
+        },
       },
     })
     this.#subscriptions = new SubscriptionManager({
@@ -206,6 +238,20 @@ export class KrakenWebSocketAPI {
       pool: this.#pool,
       timeout: resolved.requestTimeout,
       logger,
+      quietWindow: resolved.trading.quietWindow,
+    })
+    this.#desk = new TradingDesk({
+      options: resolved.trading,
+      sender: this.#trading,
+      subscriptions: this.#subscriptions,
+      logger,
+      timeout: resolved.requestTimeout,
+      systemStatus: () => this.#systems.get('private'),
+      onOrderEvent: (event) => this.#events.emit('order', event),
+      onGap: (gap) => this.#events.emit('gap', gap),
+      onListenerError: (cause) =>
+        reportError(new ListenerError({ event: 'order', cause })),
+      rateModel: { cost: transactionCost, tiers: Object.values(RATE_TIERS) },
     })
     this.#route = createFrameRouter({
       triggers: this.#triggers,
@@ -213,6 +259,7 @@ export class KrakenWebSocketAPI {
       counters: this.#counters,
       onStatus: (connection, value) => this.#onSystemStatus(connection, value),
       onDecodeFailure: reportError,
+      observe: (name, value) => this.#desk.observe(name, value),
     })
   }
 
@@ -380,15 +427,150 @@ export class KrakenWebSocketAPI {
 
   /**
    * Sends a trading request on the private socket and resolves with its
-   * typed ack. Never retried.
-   * @throws {KrakenRejectedError} Kraken answered `success: false`.
-   * @throws {OutcomeUnknownError} sent, but the socket dropped or the timeout passed.
-   * @throws {NotSentError} never sent (socket not open, no token, unwritable).
+   * typed ack. Never retried. The first request subscribes `instrument` and
+   * `executions` (see `options.trading`). Before sending, `add_order` and
+   * each `batch_add` order without `cl_ord_id` or `order_userref` get a
+   * generated `cl_ord_id`, and (with `options.trading.round`, the default)
+   * prices and quantities are rounded to the pair's increments and orders
+   * Kraken would refuse are refused locally.
+   *
+   * Several answers: `cancel_order` with N ids resolves once all N arrived
+   * (with the first; a failure among them rejects); by `order_userref`, whose
+   * order count only Kraken knows, it resolves once no further answer came
+   * for `options.trading.quietWindow` ms (500) after at least one per
+   * `order_id`/`cl_ord_id` given (at least one). `batch_add` and
+   * `batch_cancel` answer once.
+   *
+   * @throws {KrakenRejectedError} Kraken answered `success: false`: not placed.
+   * @throws {OutcomeUnknownError} sent, but the socket dropped or the timeout passed: it may be live.
+   * @throws {NotSentError} never sent (socket not open, no token, refused locally, rate counter).
+   * @example
+   * ```ts
+   * const ack = await kraken.request(AddOrderRequest({ order_type: 'limit', side: 'buy', symbol: 'BTC/USD', order_qty: '0.0001', limit_price: '26500.4' }))
+   * const outcome = await kraken.order(ack.result?.cl_ord_id ?? ack.result?.order_id ?? '').done
+   * ```
    */
   request<TRequest extends TradingRequest>(
     request: TRequest,
   ): Promise<TradingResponseFor<TRequest>> {
-    return this.#trading.send(request)
+    return this.#desk.send(request)
+  }
+
+  /** Open orders by `order_id`, merged from the executions channel; read-only and live. */
+  get orders(): ReadonlyMap<string, TrackedOrder> {
+    return this.#desk.tracker.openOrders
+  }
+
+  /**
+   * A handle on an order (by `order_id` or `cl_ord_id`): its state, its
+   * fills, and `done` (how it ended) / `filled` (rejects unless filled).
+   *
+   * @example
+   * ```ts
+   * const handle = kraken.order(ack.result.cl_ord_id)
+   * for await (const fill of handle.fills()) kraken.log(`${fill.last_qty} @ ${fill.last_price}`)
+   * const { status } = await handle.done
+   * ```
+   */
+  order(id: string): OrderHandle {
+    return this.#desk.tracker.track(id)
+  }
+
+  /**
+   * Calls `listener` with each order event (opened, updated, fill, closed,
+   * resolved, missing, unmatched), of every order or of the order `id`
+   * (`order_id` or `cl_ord_id`). Returns the remover.
+   */
+  onOrder(listener: (event: OrderEvent) => void, id?: string): () => void {
+    return this.#desk.tracker.on(listener, id)
+  }
+
+  /** The `instrument` channel's pairs by symbol, once trading has started. */
+  get instruments(): ReadonlyMap<string, InstrumentPair> {
+    return this.#desk.instruments.pairs
+  }
+
+  /**
+   * Kraken's clock as estimated from acks' `time_in`/`time_out` and the
+   * private socket's pongs: `offset` (Kraken minus local, ms), `rtt`, `now()`,
+   * and result-returning `deadline`, `expireTime`, `effectiveTime`.
+   */
+  get clock(): ClockOffsetEstimator {
+    return this.#desk.clock
+  }
+
+  /** Kraken's clock minus the local clock (ms); 0 until measured. */
+  get clockOffset(): number {
+    return this.#desk.clock.offset
+  }
+
+  /**
+   * A `deadline` `ms` from now in Kraken's clock (RFC3339 to the ms).
+   * @throws {RangeError} unless `ms` is 500 to 60_000.
+   * @example
+   * ```ts
+   * kraken.request(AddOrderRequest({ ...order, deadline: kraken.deadline(5_000) }))
+   * ```
+   */
+  deadline(ms: number): string {
+    return unwrapTime(this.#desk.clock.deadline(ms))
+  }
+
+  /**
+   * An `expire_time` (GTD) for a local instant, in Kraken's clock (RFC3339 to the second).
+   * @throws {RangeError} when `at` is past or more than a month ahead.
+   */
+  expireTime(at: number | Date): string {
+    return unwrapTime(this.#desk.clock.expireTime(at))
+  }
+
+  /**
+   * An `effective_time` (scheduled start) for a local instant, in Kraken's clock.
+   * @throws {RangeError} when `at` is not in the future.
+   */
+  effectiveTime(at: number | Date): string {
+    return unwrapTime(this.#desk.clock.effectiveTime(at))
+  }
+
+  /** The advisory rate counter, when `options.trading.rateCounter` is set. */
+  get rateCounter(): AdvisoryRateCounter | undefined {
+    return this.#desk.rateCounter
+  }
+
+  /**
+   * Keeps Kraken's dead man's switch (`cancel_all_orders_after`) armed:
+   * arms now, re-arms every `every` seconds, disarms before a maintenance
+   * announced in `status` `upcoming_maintenance` and in `stop()`. Failures
+   * are reported on `error` (`DeadMansSwitchError`). A second call replaces
+   * the first switch.
+   *
+   * @example
+   * ```ts
+   * const dms = kraken.deadMansSwitch({ timeout: 60, every: 20 })
+   * await dms.stop() // disarms
+   * ```
+   */
+  deadMansSwitch(options: DeadMansSwitchOptions = {}): DeadMansSwitch {
+    this.#checkActive('deadMansSwitch')
+    const previous = this.#deadMansSwitch
+    const dms = createDeadMansSwitch({
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.every === undefined ? {} : { every: options.every }),
+      ...(options.maintenanceLead === undefined
+        ? {}
+        : { maintenanceLead: options.maintenanceLead }),
+      send: (timeout) =>
+        this.#desk.send(CancelAllOrdersAfterRequest({ timeout })),
+      onError: (cause, timeout) =>
+        this.#events.emit('error', new DeadMansSwitchError({ timeout, cause })),
+    })
+    this.#deadMansSwitch = dms
+    if (previous !== undefined && previous.state !== 'stopped') {
+      // Replaced without a disarm: the new switch re-arms at once.
+      void previous.stop()
+    }
+    dms.start()
+    return dms
   }
 
   /** Alias of {@link request}. */
@@ -480,6 +662,9 @@ export class KrakenWebSocketAPI {
 
   async #shutdown(): Promise<void> {
     this.#lifetime.abort(new ClientStoppedError({ operation: 'the stream' }))
+    const dms = this.#deadMansSwitch
+    this.#deadMansSwitch = undefined
+    if (dms !== undefined) await settleWithin(dms.stop(), STOP_UNSUBSCRIBE_WAIT)
     const unsubscribing: Promise<unknown>[] = []
     for (const connection of this.#pool.all()) {
       if (!connection.isOpen) continue
@@ -497,6 +682,7 @@ export class KrakenWebSocketAPI {
       await settleWithin(Promise.all(unsubscribing), STOP_UNSUBSCRIBE_WAIT)
     }
     this.#books.stop()
+    this.#desk.stop()
     this.#subscriptions.stop()
     await this.#pool.closeAll()
     await this.#tasks.stop(STOP_TASK_WAIT)
@@ -518,6 +704,7 @@ export class KrakenWebSocketAPI {
       endpoint: connection.endpoint,
       reconnect: isReconnect,
     })
+    if (connection.endpoint === 'private') this.#desk.onPrivateOpen()
     if (isReconnect) {
       this.#reconnects[connection.endpoint]++
       const gap = this.#subscriptions.reconnectGap(connection.endpoint)
@@ -534,6 +721,11 @@ export class KrakenWebSocketAPI {
 
   #onSystemStatus(connection: Connection, value: StatusResponse): void {
     const { endpoint } = connection
+    const dms = this.#deadMansSwitch
+    const startsAt = maintenanceStart(value.upcoming_maintenance, Date.now())
+    if (dms !== undefined && startsAt !== undefined) {
+      dms.scheduleMaintenance(startsAt)
+    }
     const previous = this.#systems.get(endpoint)
     if (previous === value.system) return
     this.#systems.set(endpoint, value.system)
@@ -563,6 +755,13 @@ function checkKey(key: unknown): void {
       'Expected a response type or family, e.g. TickerUpdateResponse.',
     )
   }
+}
+
+function unwrapTime(
+  result: { ok: true; value: string } | { ok: false; reason: string },
+): string {
+  if (!result.ok) throw new RangeError(`${result.reason}.`)
+  return result.value
 }
 
 function describeError(error: unknown): string {

@@ -1,6 +1,7 @@
 import type {
   ConnectionBudget,
   ConnectionEvent,
+  Latency,
   OpenEvent,
   TransportEndpoint,
   TransportError,
@@ -18,6 +19,8 @@ export interface ConnectionPoolHooks {
   onStatus(connection: Connection, event: ConnectionEvent): void
   /** A transport error (the runtime's `error` event). */
   onError(connection: Connection, error: TransportError): void
+  /** A pong to the transport's own ping: round trip and clock offset. */
+  onPong?(connection: Connection, latency: Latency): void
 }
 
 /** Options of {@link createConnectionPool}. */
@@ -79,6 +82,7 @@ export function createConnectionPool(
       }),
       transport.on('status', (event) => hooks.onStatus(connection, event)),
       transport.on('error', (error) => hooks.onError(connection, error)),
+      transport.on('pong', (latency) => hooks.onPong?.(connection, latency)),
     )
     return connection
   }

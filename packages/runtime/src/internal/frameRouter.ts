@@ -23,6 +23,11 @@ export interface FrameRouterConfig {
   readonly onStatus: (connection: Connection, value: StatusResponse) => void
   /** A frame or item failed to decode (the runtime's `error` event). */
   readonly onDecodeFailure: (error: DecodeFailureError) => void
+  /**
+   * Every decoded response, before triggers see it: the runtime's own state
+   * (instruments, orders, sequences) is current when a handler runs.
+   */
+  readonly observe?: ((name: string, value: unknown) => void) | undefined
 }
 
 /**
@@ -33,7 +38,8 @@ export interface FrameRouterConfig {
 export function createFrameRouter(
   config: FrameRouterConfig,
 ): (connection: Connection, text: string) => void {
-  const { triggers, books, counters, onStatus, onDecodeFailure } = config
+  const { triggers, books, counters, onStatus, onDecodeFailure, observe } =
+    config
   const { channels } = counters
 
   const failed = (error: DecodeFailureError) => {
@@ -83,6 +89,7 @@ export function createFrameRouter(
             connection.route(response.value as MethodResponseLike)
           }
       }
+      observe?.(response.name, response.value)
       triggers.dispatch(response.type, response.value)
     }
     for (const item of result.errors) {

@@ -37,5 +37,26 @@ export interface ReconnectGap {
   readonly symbols: readonly string[]
 }
 
+/**
+ * Messages of a private channel were skipped: a `sequence` did not follow
+ * the previous one (see `createPrivateSequence` for the rule). The runtime
+ * resubscribes the channel; its fresh snapshot restores the state (open
+ * orders are reconciled from it).
+ */
+export interface SequenceGap {
+  /** Always `sequence`. */
+  readonly source: 'sequence'
+  /** Always `private`. */
+  readonly endpoint: 'private'
+  /** The channel whose message revealed the gap. */
+  readonly channel: 'executions' | 'balances'
+  /** The sequence expected. */
+  readonly expected: number
+  /** The sequence received. */
+  readonly received: number
+  /** How many messages were skipped. */
+  readonly missed: number
+}
+
 /** What the runtime's `gap` event carries, discriminated by `source`. */
-export type GapEvent = DroppedValuesGap | ReconnectGap
+export type GapEvent = DroppedValuesGap | ReconnectGap | SequenceGap

@@ -40,7 +40,7 @@ import {
 } from './subscriptionRegistry.js'
 
 /** Who holds an intent: the user, or the runtime's own books. */
-export type IntentOwner = 'user' | 'book'
+export type IntentOwner = 'user' | 'book' | 'trading'
 
 type Method = SubscriptionMethod
 

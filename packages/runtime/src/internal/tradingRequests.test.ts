@@ -25,6 +25,9 @@ const addOrderAck = (frame: SentFrame) => ({
   time_out: '2026-01-01T00:00:00.000100Z',
 })
 
+/** The request path alone: no feeds, no rounding (see tradingDesk tests). */
+const PLAIN = { track: false, round: false }
+
 afterEach(() => {
   vi.useRealTimers()
 })
@@ -32,6 +35,7 @@ afterEach(() => {
 describe('kraken.request()', () => {
   test('default', async () => {
     const { kraken, sent, tokens } = createFakeKraken({
+      trading: PLAIN,
       respond: (frame) =>
         frame.method === 'add_order' ? [addOrderAck(frame)] : undefined,
     })
@@ -49,6 +53,7 @@ describe('kraken.request()', () => {
 
   test('behavior: money is sent with exactly the digits given', async () => {
     const { kraken, transports } = createFakeKraken({
+      trading: PLAIN,
       respond: (frame) => [addOrderAck(frame)],
     })
     await kraken.trade(order)
@@ -58,6 +63,7 @@ describe('kraken.request()', () => {
 
   test('error: success false rejects with KrakenRejectedError', async () => {
     const { kraken } = createFakeKraken({
+      trading: PLAIN,
       respond: (frame) => [
         {
           method: 'add_order',
@@ -78,7 +84,10 @@ describe('kraken.request()', () => {
   })
 
   test('error: a drop after sending rejects with OutcomeUnknownError, and nothing is resent', async () => {
-    const { kraken, transports, sent } = createFakeKraken({ silent: true })
+    const { kraken, transports, sent } = createFakeKraken({
+      trading: PLAIN,
+      silent: true,
+    })
     const pending = kraken.request(order)
     await vi.waitFor(() => expect(sent('private')).toHaveLength(1))
     transports.private?.drop()
@@ -95,7 +104,11 @@ describe('kraken.request()', () => {
 
   test('error: no answer in time rejects with OutcomeUnknownError', async () => {
     vi.useFakeTimers()
-    const { kraken } = createFakeKraken({ silent: true, requestTimeout: 1_000 })
+    const { kraken } = createFakeKraken({
+      trading: PLAIN,
+      silent: true,
+      requestTimeout: 1_000,
+    })
     const pending = kraken.request(order)
     pending.catch(() => {})
     await vi.advanceTimersByTimeAsync(1_000)
@@ -109,6 +122,7 @@ describe('kraken.request()', () => {
 
   test('error: a request the socket cannot take is never sent', async () => {
     const { kraken, transports } = createFakeKraken({
+      trading: PLAIN,
       respond: (frame) => [addOrderAck(frame)],
     })
     await kraken.request(order)
@@ -120,7 +134,10 @@ describe('kraken.request()', () => {
   })
 
   test('error: without credentials the request is refused before sending', async () => {
-    const { kraken, sent } = createFakeKraken({ getToken: undefined })
+    const { kraken, sent } = createFakeKraken({
+      trading: PLAIN,
+      getToken: undefined,
+    })
     await expect(kraken.request(order)).rejects.toMatchObject({
       name: 'NotSentError',
       code: 'refused',
@@ -131,6 +148,7 @@ describe('kraken.request()', () => {
 
   test('behavior: cancel_order with several ids waits for every answer', async () => {
     const { kraken } = createFakeKraken({
+      trading: PLAIN,
       respond: (frame) =>
         ['A', 'B'].map((id) => ({
           method: 'cancel_order',

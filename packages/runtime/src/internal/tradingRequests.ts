@@ -48,6 +48,8 @@ export interface TradingRequestsConfig {
   readonly pool: ConnectionPool
   readonly timeout: number
   readonly logger: Logger
+  /** Quiet window (ms) of open-ended collections (cancel_order by order_userref). @default 500 */
+  readonly quietWindow?: number | undefined
 }
 
 /**
@@ -87,7 +89,12 @@ export class TradingRequests {
       })
     }
     const params = (request as { params?: CancelOrderTargets }).params
-    const collector = createResponseCollector(responsePlan(method, params))
+    const collector = createResponseCollector(
+      responsePlan(method, params),
+      this.#config.quietWindow === undefined
+        ? {}
+        : { quietWindow: this.#config.quietWindow },
+    )
     const clOrdIds = clientOrderIds(request)
     let reqId: number | undefined
     const unknown = (reason: 'disconnected' | 'timeout') =>
@@ -136,6 +143,8 @@ export class TradingRequests {
       responses = await collector.promise
     } finally {
       clearTimeout(timer)
+      // An open-ended collection completes on a quiet window, not on an answer.
+      connection.forget(sentId)
     }
     const failure = responses.find((response) => response.success === false)
     if (failure !== undefined) {

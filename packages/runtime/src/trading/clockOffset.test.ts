@@ -140,4 +140,13 @@ describe('createClockOffsetEstimator', () => {
       reason: 'expire_time is more than one month ahead',
     })
   })
+
+  test('behavior: addMeasurement takes a pong Latency (offset, rtt) and keeps the lowest-RTT one', () => {
+    const clock = createClockOffsetEstimator({ now: () => 0 })
+    expect(clock.addMeasurement({ offset: 250, rtt: 40 })).toBe(true)
+    expect(clock.addMeasurement({ offset: 900, rtt: 400 })).toBe(true)
+    expect(clock.addMeasurement({ offset: 1, rtt: -1 })).toBe(false)
+    expect(clock.offset).toBe(250)
+    expect(clock.rtt).toBe(40)
+  })
 })

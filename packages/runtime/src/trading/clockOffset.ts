@@ -40,6 +40,12 @@ export type ClockOffsetEstimator = {
   readonly rtt: number | undefined
   /** Adds a sample; returns false (and ignores it) when its timestamps do not parse or its RTT is negative. */
   addSample(sample: ClockSample): boolean
+  /**
+   * Adds an offset and round trip measured elsewhere (the transport's pong
+   * `Latency`); returns false (and ignores it) when either is not finite or
+   * the round trip is negative.
+   */
+  addMeasurement(measurement: { offset: number; rtt: number }): boolean
   /** Kraken's clock now (ms since the epoch). */
   now(): number
   /**
@@ -101,6 +107,16 @@ export function createClockOffsetEstimator(
     return { ok: true, value: formatKrakenTime(toKraken(local), 's') }
   }
 
+  function add(measurement: { offset: number; rtt: number }): boolean {
+    const { offset, rtt } = measurement
+    if (!(Number.isFinite(offset) && rtt >= 0 && Number.isFinite(rtt)))
+      return false
+    samples.push({ offset, rtt })
+    if (samples.length > window) samples.shift()
+    best = samples.reduce((a, b) => (b.rtt < a.rtt ? b : a))
+    return true
+  }
+
   return {
     get offset() {
       return best?.offset ?? 0
@@ -113,14 +129,11 @@ export function createClockOffsetEstimator(
       const timeOut = parseKrakenTime(sample.time_out)
       if (timeIn === undefined || timeOut === undefined) return false
       const rtt = sample.receivedAt - sample.sentAt - (timeOut - timeIn)
-      if (!(rtt >= 0)) return false
       const offset =
         (timeIn - sample.sentAt + (timeOut - sample.receivedAt)) / 2
-      samples.push({ offset, rtt })
-      if (samples.length > window) samples.shift()
-      best = samples.reduce((a, b) => (b.rtt < a.rtt ? b : a))
-      return true
+      return add({ offset, rtt })
     },
+    addMeasurement: add,
     now: () => toKraken(localNow()),
     deadline(ms) {
       if (!(ms >= 500 && ms <= 60_000)) {

@@ -151,3 +151,28 @@ export class OrderNotFilledError extends KrakenSocketsError {
     this.order = args.order
   }
 }
+
+/**
+ * A `cancel_all_orders_after` call of the dead man's switch failed (emitted
+ * on the client's `error` event; the switch keeps its schedule). With
+ * `timeout` 0 it was a disarm: the timer may still be armed at Kraken.
+ */
+export class DeadMansSwitchError extends KrakenSocketsError {
+  override name = 'DeadMansSwitchError'
+  /** The `timeout` the failed call sent (0: a disarm). */
+  readonly timeout: number
+
+  constructor(args: { timeout: number; cause: unknown }) {
+    super(
+      args.timeout === 0
+        ? "The dead man's switch could not disarm."
+        : `The dead man's switch could not re-arm (timeout ${args.timeout} s).`,
+      {
+        details:
+          args.cause instanceof Error ? args.cause.message : String(args.cause),
+        cause: args.cause,
+      },
+    )
+    this.timeout = args.timeout
+  }
+}
