@@ -29,12 +29,14 @@ export {
   SubscriptionLimitError,
   TaskError,
 } from './internal/errors.js'
+export type { Listener } from './internal/eventEmitter.js'
 export type {
   DroppedValuesGap,
   GapEvent,
   ReconnectGap,
   SequenceGap,
 } from './internal/gap.js'
+export type { HandlerStats } from './internal/handlerRunner.js'
 export type { LogContext, LogSink } from './internal/logger.js'
 export type { LogLevel } from './internal/logLevel.js'
 export type { SubscriptionAckValue } from './internal/subscriptionAcks.js'
@@ -61,10 +63,12 @@ export type {
 } from './options.js'
 export type {
   AdvisoryRateCounter,
+  RateTransactionLike,
   RateVerdict,
 } from './trading/advisoryRateCounter.js'
 export type {
   ClockOffsetEstimator,
+  ClockSample,
   KrakenTimeResult,
 } from './trading/clockOffset.js'
 export type {
@@ -83,6 +87,7 @@ export {
 export type {
   ExecutionReport,
   Fill,
+  FillOnlyField,
   TrackedOrder,
 } from './trading/executionReport.js'
 export type {
@@ -91,7 +96,7 @@ export type {
   OrderOutcomeStatus,
 } from './trading/orderHandle.js'
 export type { OrderEvent } from './trading/orderTrackerTypes.js'
-export type { InstrumentPair } from './trading/types.js'
+export type { DecimalInput, InstrumentPair } from './trading/types.js'
 
 // From @kraken-sockets/schema, so that a bot needs this package alone:
 // the request builders and the response types (values and types).

@@ -573,7 +573,7 @@ export class KrakenWebSocketAPI {
     return dms
   }
 
-  /** Alias of {@link request}. */
+  /** Alias of {@link KrakenWebSocketAPI.request}. */
   trade<TRequest extends TradingRequest>(
     request: TRequest,
   ): Promise<TradingResponseFor<TRequest>> {

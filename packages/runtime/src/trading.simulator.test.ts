@@ -162,6 +162,24 @@ describe('trading against the simulator', () => {
     expect(simulator.stats.requests({ method: 'add_order' })).toEqual([])
   })
 
+  test('behavior: a validate-only order resolves with its ack and places nothing', async () => {
+    const { kraken, simulator } = await setup()
+    const ack = await kraken.request(
+      AddOrderRequest({
+        order_type: 'limit',
+        side: 'buy',
+        symbol: 'BTC/USD',
+        order_qty: '0.01',
+        limit_price: '50000',
+        validate: true,
+      }),
+    )
+    expect(ack.success).toBe(true)
+    expect(ack.result?.order_id).toBeUndefined()
+    expect(simulator.stats.requests({ method: 'add_order' })).toHaveLength(1)
+    expect(kraken.orders.size).toBe(0)
+  })
+
   test('behavior: a market order is tracked through its fills to filled', async () => {
     const { kraken } = await setup()
     const ack = await kraken.request(

@@ -103,6 +103,7 @@ export {
   UpdateResponse,
 } from './responses/responseTypes.js'
 export {
+  type NamedKeys,
   NumberTextSchema,
   type Precise,
   type StreamType,
@@ -227,6 +228,7 @@ export {
   RequestValidationError,
   type RequestValidationErrorParameters,
 } from './requests/errors.js'
+export type { SymbolsInput } from './requests/internal/fields.js'
 export {
   type AddOrderParams,
   AddOrderRequest,

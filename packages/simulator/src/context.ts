@@ -1,6 +1,7 @@
 import type { AuthHook } from './authHook.js'
 import type { ChannelDefinition } from './channels/types.js'
-import type { SessionFaults, SystemStatus } from './faults/types.js'
+import type { SystemStatus } from './exchange/types.js'
+import type { SessionFaults } from './faults/types.js'
 import type { AssetSpec, PairSpec } from './market/instruments.js'
 import type { Market } from './market/market.js'
 import type { MethodDefinition } from './methods/types.js'

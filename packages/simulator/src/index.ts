@@ -55,6 +55,7 @@ export {
 } from './exchange/exchangeTypes.js'
 export type { BatchCancelShape } from './exchange/methods/batchCancel.js'
 export { DEAD_MAN_SWITCH_REASON } from './exchange/methods/cancelAllOrdersAfter.js'
+export type { Params } from './exchange/params.js'
 export {
   createPrivateFeed,
   type ExecutionsSubscription,
@@ -86,6 +87,7 @@ export type {
   OrderTrigger,
   OrderType,
   PairStatus,
+  SystemStatus,
   TimeInForce,
 } from './exchange/types.js'
 export {
@@ -93,7 +95,6 @@ export {
   type Fault,
   type FaultType,
   type SessionFaults,
-  type SystemStatus,
 } from './faults/types.js'
 export {
   encodeJson,
@@ -101,7 +102,16 @@ export {
   RawNumber,
   raw,
 } from './json/encodeJson.js'
-export { OHLC_INTERVALS } from './market/candles.js'
+export type {
+  DepthUpdate,
+  LevelChange,
+} from './market/bookDiff.js'
+export type { BookSide as MarketBookSide, Side } from './market/bookSide.js'
+export {
+  type Candle as MarketCandle,
+  type CandleSeries,
+  OHLC_INTERVALS,
+} from './market/candles.js'
 export {
   bookChecksum,
   checksumDigits,
@@ -116,6 +126,18 @@ export {
   DEFAULT_PAIRS,
   type PairSpec,
 } from './market/instruments.js'
+export type { Market, MarketEvent } from './market/market.js'
+export type {
+  OrderEvent,
+  OrderQueues,
+  RestingOrder as QueuedOrder,
+} from './market/orderQueues.js'
+export type { Prng } from './market/prng.js'
+export type {
+  SymbolMarket,
+  TickerStats,
+  Trade as MarketTrade,
+} from './market/symbolMarket.js'
 export {
   ALREADY_SUBSCRIBED,
   EXCEEDED_MSG_RATE,
@@ -168,11 +190,12 @@ export type {
   RestResponse,
   RestRoute,
 } from './server/restRouter.js'
+export type { Timers } from './server/timers.js'
+export type { Hub, Publisher, Subscriber } from './session/hub.js'
 export type {
   ActiveSubscription,
   ConnectionHandler,
   ConnectionHandlerFactory,
-  Params,
   RequestFrame,
   SessionHandle,
 } from './session/types.js'
@@ -184,4 +207,5 @@ export type {
   RequestFilter,
   RequestRecord,
   SimulatorStats,
+  StatsRecorder,
 } from './stats/stats.js'

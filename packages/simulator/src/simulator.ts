@@ -1,5 +1,6 @@
 import type { Exchange } from './exchange/exchangeTypes.js'
-import type { Fault, SystemStatus } from './faults/types.js'
+import type { SystemStatus } from './exchange/types.js'
+import type { Fault } from './faults/types.js'
 import type { RestRoute } from './server/restRouter.js'
 import type { SessionHandle } from './session/types.js'
 import type {

@@ -141,8 +141,10 @@ export class TradingDesk {
       })
     }
     const ready = prepared.request
-    this.#charge(ready)
-    const clOrdIds = clientOrderIdsOf(ready)
+    // A validate-only request places nothing: no order to await, no rate cost.
+    const placesOrders = !isValidateOnly(ready)
+    if (placesOrders) this.#charge(ready)
+    const clOrdIds = placesOrders ? clientOrderIdsOf(ready) : []
     for (const id of clOrdIds) tracker.expect(id)
     const sentAt = Date.now()
     try {
@@ -378,4 +380,11 @@ function clientOrderIdsOf(request: TradingRequest): string[] {
     )
   }
   return []
+}
+
+/** Whether Kraken is asked only to check the request (`params.validate`). */
+function isValidateOnly(request: TradingRequest): boolean {
+  if (!('params' in request)) return false
+  const { params } = request
+  return 'validate' in params && params.validate === true
 }

@@ -68,7 +68,8 @@ const FILL_ONLY_FIELDS = [
   'margin_borrow',
   'ext_exec_id',
 ] as const
-type FillOnlyField =
+/** Fields that belong to one fill of an order, never to the order itself. */
+export type FillOnlyField =
   | 'exec_id'
   | 'trade_id'
   | 'last_qty'

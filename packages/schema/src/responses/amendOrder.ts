@@ -1,6 +1,5 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import type { Precise } from './shared.js'
 
 /**
  * Kraken's answer to `amend_order`: the `amend_id` and the order's id as sent.
@@ -18,8 +17,3 @@ export const AmendOrderResponseSchema = v.looseObject({
     }),
   ),
 })
-
-/** An `amend_order` response. */
-export type AmendOrderResponse = Precise<
-  v.InferOutput<typeof AmendOrderResponseSchema>
->

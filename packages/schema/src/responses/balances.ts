@@ -67,11 +67,3 @@ export const BalancesUpdateResponseSchema = v.looseObject({
 export type Balance = Precise<v.InferOutput<typeof BalanceSchema>>
 /** One ledger transaction. */
 export type LedgerEntry = Precise<v.InferOutput<typeof LedgerEntrySchema>>
-/** Every balance: `response.balances`. */
-export type BalancesSnapshotResponse = Precise<
-  v.InferOutput<typeof BalancesSnapshotResponseSchema>
->
-/** Ledger transactions: `response.balances`. */
-export type BalancesUpdateResponse = Precise<
-  v.InferOutput<typeof BalancesUpdateResponseSchema>
->

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import { IntegerSchema, type Precise } from './shared.js'
+import { IntegerSchema } from './shared.js'
 
 /**
  * Kraken's answer to `batch_add`: one result per order, in request order.
@@ -20,8 +20,3 @@ export const BatchAddResponseSchema = v.looseObject({
     ),
   ),
 })
-
-/** A `batch_add` response. */
-export type BatchAddResponse = Precise<
-  v.InferOutput<typeof BatchAddResponseSchema>
->

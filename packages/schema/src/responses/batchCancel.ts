@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import { IntegerSchema, type Precise } from './shared.js'
+import { IntegerSchema } from './shared.js'
 
 /**
  * Kraken's answer to `batch_cancel`. The docs show `result.count`; the live service sent a top-level `orders_cancelled` and no `result`. Both are accepted.
@@ -14,8 +14,3 @@ export const BatchCancelResponseSchema = v.looseObject({
   ),
   orders_cancelled: v.exactOptional(IntegerSchema),
 })
-
-/** A `batch_cancel` response: `result.count` or `orders_cancelled`. */
-export type BatchCancelResponse = Precise<
-  v.InferOutput<typeof BatchCancelResponseSchema>
->

@@ -1,10 +1,5 @@
 import * as v from 'valibot'
-import {
-  ChecksumSchema,
-  NumberTextSchema,
-  type Precise,
-  TimestampSchema,
-} from './shared.js'
+import { ChecksumSchema, NumberTextSchema, TimestampSchema } from './shared.js'
 
 /**
  * One L2 price level. `price` and `qty` are numbers; `price_text` and
@@ -52,11 +47,3 @@ export const BookUpdateResponseSchema = v.looseObject({
 
 /** One L2 price level with its exact decimal text. */
 export type BookLevel = v.InferOutput<typeof BookLevelSchema>
-/** An L2 book snapshot for one symbol. */
-export type BookSnapshotResponse = Precise<
-  v.InferOutput<typeof BookSnapshotResponseSchema>
->
-/** An L2 book update for one symbol. */
-export type BookUpdateResponse = Precise<
-  v.InferOutput<typeof BookUpdateResponseSchema>
->

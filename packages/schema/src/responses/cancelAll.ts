@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import { IntegerSchema, type Precise } from './shared.js'
+import { IntegerSchema } from './shared.js'
 
 /**
  * Kraken's answer to `cancel_all`: how many orders were cancelled.
@@ -13,8 +13,3 @@ export const CancelAllResponseSchema = v.looseObject({
     v.looseObject({ count: IntegerSchema, ...resultWarnings }),
   ),
 })
-
-/** A `cancel_all` response. */
-export type CancelAllResponse = Precise<
-  v.InferOutput<typeof CancelAllResponseSchema>
->

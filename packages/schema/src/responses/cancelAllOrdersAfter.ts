@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import { type Precise, TimestampSchema } from './shared.js'
+import { TimestampSchema } from './shared.js'
 
 /**
  * Kraken's answer to `cancel_all_orders_after` (dead man's switch). Its result keys are camelCase on the wire.
@@ -17,8 +17,3 @@ export const CancelAllOrdersAfterResponseSchema = v.looseObject({
     }),
   ),
 })
-
-/** A `cancel_all_orders_after` response. */
-export type CancelAllOrdersAfterResponse = Precise<
-  v.InferOutput<typeof CancelAllOrdersAfterResponseSchema>
->

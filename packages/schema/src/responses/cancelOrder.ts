@@ -1,6 +1,5 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import type { Precise } from './shared.js'
 
 /**
  * Kraken's answer to `cancel_order`, one per cancelled order, sharing the `req_id`.
@@ -17,8 +16,3 @@ export const CancelOrderResponseSchema = v.looseObject({
     }),
   ),
 })
-
-/** A `cancel_order` response for one order. */
-export type CancelOrderResponse = Precise<
-  v.InferOutput<typeof CancelOrderResponseSchema>
->

@@ -1,6 +1,5 @@
 import * as v from 'valibot'
 import { methodResponseEntries, resultWarnings } from './methodResponse.js'
-import type { Precise } from './shared.js'
 
 /**
  * Kraken's answer to `edit_order`: the replacement's new `order_id`.
@@ -17,8 +16,3 @@ export const EditOrderResponseSchema = v.looseObject({
     }),
   ),
 })
-
-/** An `edit_order` response. */
-export type EditOrderResponse = Precise<
-  v.InferOutput<typeof EditOrderResponseSchema>
->

@@ -130,11 +130,3 @@ export const ExecutionsUpdateResponseSchema = v.looseObject({
 
 /** One execution report. */
 export type Execution = Precise<v.InferOutput<typeof ExecutionSchema>>
-/** Open orders and recent fills: `response.executions`. */
-export type ExecutionsSnapshotResponse = Precise<
-  v.InferOutput<typeof ExecutionsSnapshotResponseSchema>
->
-/** Order events: `response.executions`. */
-export type ExecutionsUpdateResponse = Precise<
-  v.InferOutput<typeof ExecutionsUpdateResponseSchema>
->

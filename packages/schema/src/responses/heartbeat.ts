@@ -1,5 +1,4 @@
 import * as v from 'valibot'
-import type { Precise } from './shared.js'
 
 /**
  * A heartbeat, sent about once a second when no other channel has news.
@@ -9,8 +8,3 @@ import type { Precise } from './shared.js'
 export const HeartbeatResponseSchema = v.looseObject({
   channel: v.literal('heartbeat'),
 })
-
-/** A decoded `heartbeat` frame: `{ channel: 'heartbeat' }`. */
-export type HeartbeatResponse = Precise<
-  v.InferOutput<typeof HeartbeatResponseSchema>
->

@@ -74,11 +74,3 @@ export const InstrumentsUpdateResponseSchema = v.looseObject({
 export type Asset = Precise<v.InferOutput<typeof AssetSchema>>
 /** One trading pair. */
 export type Pair = Precise<v.InferOutput<typeof PairSchema>>
-/** Reference data: `response.assets`, `response.pairs`. */
-export type InstrumentsSnapshotResponse = Precise<
-  v.InferOutput<typeof InstrumentsSnapshotResponseSchema>
->
-/** Changed reference data: `response.assets`, `response.pairs`. */
-export type InstrumentsUpdateResponse = Precise<
-  v.InferOutput<typeof InstrumentsUpdateResponseSchema>
->

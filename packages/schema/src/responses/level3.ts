@@ -1,10 +1,5 @@
 import * as v from 'valibot'
-import {
-  ChecksumSchema,
-  NumberTextSchema,
-  type Precise,
-  TimestampSchema,
-} from './shared.js'
+import { ChecksumSchema, NumberTextSchema, TimestampSchema } from './shared.js'
 
 /**
  * One resting order of a level3 book. `limit_price_text` and
@@ -55,11 +50,3 @@ export const OrderUpdateResponseSchema = v.looseObject({
 
 /** One level3 order with the exact decimal text of its price and quantity. */
 export type L3Order = v.InferOutput<typeof L3OrderSchema>
-/** A level3 snapshot for one symbol. */
-export type OrderSnapshotResponse = Precise<
-  v.InferOutput<typeof OrderSnapshotResponseSchema>
->
-/** A level3 update for one symbol. */
-export type OrderUpdateResponse = Precise<
-  v.InferOutput<typeof OrderUpdateResponseSchema>
->

@@ -46,11 +46,3 @@ export const OHLCUpdateResponseSchema = v.looseObject({
 
 /** One candle. */
 export type Candle = Precise<v.InferOutput<typeof CandleSchema>>
-/** Recent candles: `response.candles`. */
-export type OHLCSnapshotResponse = Precise<
-  v.InferOutput<typeof OHLCSnapshotResponseSchema>
->
-/** Candle updates: `response.candles`. */
-export type OHLCUpdateResponse = Precise<
-  v.InferOutput<typeof OHLCUpdateResponseSchema>
->

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { resultWarnings } from './methodResponse.js'
-import { IntegerSchema, type Precise, TimestampSchema } from './shared.js'
+import { IntegerSchema, TimestampSchema } from './shared.js'
 
 /**
  * Kraken's answer to `ping`: `pong`, without `success`. A rejected ping
@@ -18,6 +18,3 @@ export const PingResponseSchema = v.looseObject({
   time_in: v.exactOptional(TimestampSchema),
   time_out: v.exactOptional(TimestampSchema),
 })
-
-/** A decoded `pong` (or a rejected `ping`). */
-export type PingResponse = Precise<v.InferOutput<typeof PingResponseSchema>>

@@ -1,81 +1,67 @@
 import type * as v from 'valibot'
-import type { AddOrderResponse as AddOrderResponseValue } from './addOrder.js'
-import type { AmendOrderResponse as AmendOrderResponseValue } from './amendOrder.js'
 import type {
-  BalancesSnapshotResponse as BalancesSnapshotResponseValue,
-  BalancesUpdateResponse as BalancesUpdateResponseValue,
-} from './balances.js'
-import type { BatchAddResponse as BatchAddResponseValue } from './batchAdd.js'
-import type { BatchCancelResponse as BatchCancelResponseValue } from './batchCancel.js'
-import type {
-  BookSnapshotResponse as BookSnapshotResponseValue,
-  BookUpdateResponse as BookUpdateResponseValue,
-} from './book.js'
-import type { CancelAllResponse as CancelAllResponseValue } from './cancelAll.js'
-import type { CancelAllOrdersAfterResponse as CancelAllOrdersAfterResponseValue } from './cancelAllOrdersAfter.js'
-import type { CancelOrderResponse as CancelOrderResponseValue } from './cancelOrder.js'
-import type { EditOrderResponse as EditOrderResponseValue } from './editOrder.js'
-import type {
-  ExecutionsSnapshotResponse as ExecutionsSnapshotResponseValue,
-  ExecutionsUpdateResponse as ExecutionsUpdateResponseValue,
-} from './executions.js'
-import type { HeartbeatResponse as HeartbeatResponseValue } from './heartbeat.js'
-import type {
-  InstrumentsSnapshotResponse as InstrumentsSnapshotResponseValue,
-  InstrumentsUpdateResponse as InstrumentsUpdateResponseValue,
-} from './instrument.js'
-import type {
-  OrderSnapshotResponse as OrderSnapshotResponseValue,
-  OrderUpdateResponse as OrderUpdateResponseValue,
-} from './level3.js'
-import type {
-  OHLCSnapshotResponse as OHLCSnapshotResponseValue,
-  OHLCUpdateResponse as OHLCUpdateResponseValue,
-} from './ohlc.js'
-import type { PingResponse as PingResponseValue } from './ping.js'
-import type { StatusResponse as StatusResponseValue } from './status.js'
-import type { SubscriptionResponse as SubscriptionResponseValue } from './subscribe.js'
-import type {
-  TickerSnapshotResponse as TickerSnapshotResponseValue,
-  TickerUpdateResponse as TickerUpdateResponseValue,
-} from './ticker.js'
-import type {
-  TradesSnapshotResponse as TradesSnapshotResponseValue,
-  TradesUpdateResponse as TradesUpdateResponseValue,
-} from './trade.js'
-import type { UnsubscribeResponse as UnsubscribeResponseValue } from './unsubscribe.js'
+  AddOrderResponse,
+  AmendOrderResponse,
+  BalancesSnapshotResponse,
+  BalancesUpdateResponse,
+  BatchAddResponse,
+  BatchCancelResponse,
+  BookSnapshotResponse,
+  BookUpdateResponse,
+  CancelAllOrdersAfterResponse,
+  CancelAllResponse,
+  CancelOrderResponse,
+  EditOrderResponse,
+  ExecutionsSnapshotResponse,
+  ExecutionsUpdateResponse,
+  HeartbeatResponse,
+  InstrumentsSnapshotResponse,
+  InstrumentsUpdateResponse,
+  OHLCSnapshotResponse,
+  OHLCUpdateResponse,
+  OrderSnapshotResponse,
+  OrderUpdateResponse,
+  PingResponse,
+  StatusResponse,
+  SubscriptionResponse,
+  TickerSnapshotResponse,
+  TickerUpdateResponse,
+  TradesSnapshotResponse,
+  TradesUpdateResponse,
+  UnsubscribeResponse,
+} from './responseTypes.js'
 
 /** Every response type name, each mapped to the value a trigger receives. */
 export interface ResponseValueMap {
-  HeartbeatResponse: HeartbeatResponseValue
-  PingResponse: PingResponseValue
-  StatusResponse: StatusResponseValue
-  BookSnapshotResponse: BookSnapshotResponseValue
-  BookUpdateResponse: BookUpdateResponseValue
-  TickerSnapshotResponse: TickerSnapshotResponseValue
-  TickerUpdateResponse: TickerUpdateResponseValue
-  TradesSnapshotResponse: TradesSnapshotResponseValue
-  TradesUpdateResponse: TradesUpdateResponseValue
-  OHLCSnapshotResponse: OHLCSnapshotResponseValue
-  OHLCUpdateResponse: OHLCUpdateResponseValue
-  InstrumentsSnapshotResponse: InstrumentsSnapshotResponseValue
-  InstrumentsUpdateResponse: InstrumentsUpdateResponseValue
-  OrderSnapshotResponse: OrderSnapshotResponseValue
-  OrderUpdateResponse: OrderUpdateResponseValue
-  ExecutionsSnapshotResponse: ExecutionsSnapshotResponseValue
-  ExecutionsUpdateResponse: ExecutionsUpdateResponseValue
-  BalancesSnapshotResponse: BalancesSnapshotResponseValue
-  BalancesUpdateResponse: BalancesUpdateResponseValue
-  SubscriptionResponse: SubscriptionResponseValue
-  UnsubscribeResponse: UnsubscribeResponseValue
-  AddOrderResponse: AddOrderResponseValue
-  AmendOrderResponse: AmendOrderResponseValue
-  EditOrderResponse: EditOrderResponseValue
-  CancelOrderResponse: CancelOrderResponseValue
-  CancelAllResponse: CancelAllResponseValue
-  CancelAllOrdersAfterResponse: CancelAllOrdersAfterResponseValue
-  BatchAddResponse: BatchAddResponseValue
-  BatchCancelResponse: BatchCancelResponseValue
+  HeartbeatResponse: HeartbeatResponse
+  PingResponse: PingResponse
+  StatusResponse: StatusResponse
+  BookSnapshotResponse: BookSnapshotResponse
+  BookUpdateResponse: BookUpdateResponse
+  TickerSnapshotResponse: TickerSnapshotResponse
+  TickerUpdateResponse: TickerUpdateResponse
+  TradesSnapshotResponse: TradesSnapshotResponse
+  TradesUpdateResponse: TradesUpdateResponse
+  OHLCSnapshotResponse: OHLCSnapshotResponse
+  OHLCUpdateResponse: OHLCUpdateResponse
+  InstrumentsSnapshotResponse: InstrumentsSnapshotResponse
+  InstrumentsUpdateResponse: InstrumentsUpdateResponse
+  OrderSnapshotResponse: OrderSnapshotResponse
+  OrderUpdateResponse: OrderUpdateResponse
+  ExecutionsSnapshotResponse: ExecutionsSnapshotResponse
+  ExecutionsUpdateResponse: ExecutionsUpdateResponse
+  BalancesSnapshotResponse: BalancesSnapshotResponse
+  BalancesUpdateResponse: BalancesUpdateResponse
+  SubscriptionResponse: SubscriptionResponse
+  UnsubscribeResponse: UnsubscribeResponse
+  AddOrderResponse: AddOrderResponse
+  AmendOrderResponse: AmendOrderResponse
+  EditOrderResponse: EditOrderResponse
+  CancelOrderResponse: CancelOrderResponse
+  CancelAllResponse: CancelAllResponse
+  CancelAllOrdersAfterResponse: CancelAllOrdersAfterResponse
+  BatchAddResponse: BatchAddResponse
+  BatchCancelResponse: BatchCancelResponse
 }
 
 /** The name of a response type, e.g. `'TickerUpdateResponse'`. */

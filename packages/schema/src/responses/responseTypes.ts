@@ -1,80 +1,32 @@
 import type * as v from 'valibot'
-import {
-  AddOrderResponseSchema,
-  type AddOrderResponse as AddOrderResponseValue,
-} from './addOrder.js'
-import {
-  AmendOrderResponseSchema,
-  type AmendOrderResponse as AmendOrderResponseValue,
-} from './amendOrder.js'
+import { AddOrderResponseSchema } from './addOrder.js'
+import { AmendOrderResponseSchema } from './amendOrder.js'
 import {
   BalancesSnapshotResponseSchema,
-  type BalancesSnapshotResponse as BalancesSnapshotResponseValue,
   BalancesUpdateResponseSchema,
-  type BalancesUpdateResponse as BalancesUpdateResponseValue,
 } from './balances.js'
-import {
-  BatchAddResponseSchema,
-  type BatchAddResponse as BatchAddResponseValue,
-} from './batchAdd.js'
-import {
-  BatchCancelResponseSchema,
-  type BatchCancelResponse as BatchCancelResponseValue,
-} from './batchCancel.js'
-import {
-  BookSnapshotResponseSchema,
-  type BookSnapshotResponse as BookSnapshotResponseValue,
-  BookUpdateResponseSchema,
-  type BookUpdateResponse as BookUpdateResponseValue,
-} from './book.js'
-import {
-  CancelAllResponseSchema,
-  type CancelAllResponse as CancelAllResponseValue,
-} from './cancelAll.js'
-import {
-  CancelAllOrdersAfterResponseSchema,
-  type CancelAllOrdersAfterResponse as CancelAllOrdersAfterResponseValue,
-} from './cancelAllOrdersAfter.js'
-import {
-  CancelOrderResponseSchema,
-  type CancelOrderResponse as CancelOrderResponseValue,
-} from './cancelOrder.js'
-import {
-  EditOrderResponseSchema,
-  type EditOrderResponse as EditOrderResponseValue,
-} from './editOrder.js'
+import { BatchAddResponseSchema } from './batchAdd.js'
+import { BatchCancelResponseSchema } from './batchCancel.js'
+import { BookSnapshotResponseSchema, BookUpdateResponseSchema } from './book.js'
+import { CancelAllResponseSchema } from './cancelAll.js'
+import { CancelAllOrdersAfterResponseSchema } from './cancelAllOrdersAfter.js'
+import { CancelOrderResponseSchema } from './cancelOrder.js'
+import { EditOrderResponseSchema } from './editOrder.js'
 import {
   ExecutionsSnapshotResponseSchema,
-  type ExecutionsSnapshotResponse as ExecutionsSnapshotResponseValue,
   ExecutionsUpdateResponseSchema,
-  type ExecutionsUpdateResponse as ExecutionsUpdateResponseValue,
 } from './executions.js'
-import {
-  HeartbeatResponseSchema,
-  type HeartbeatResponse as HeartbeatResponseValue,
-} from './heartbeat.js'
+import { HeartbeatResponseSchema } from './heartbeat.js'
 import {
   InstrumentsSnapshotResponseSchema,
-  type InstrumentsSnapshotResponse as InstrumentsSnapshotResponseValue,
   InstrumentsUpdateResponseSchema,
-  type InstrumentsUpdateResponse as InstrumentsUpdateResponseValue,
 } from './instrument.js'
 import {
   OrderSnapshotResponseSchema,
-  type OrderSnapshotResponse as OrderSnapshotResponseValue,
   OrderUpdateResponseSchema,
-  type OrderUpdateResponse as OrderUpdateResponseValue,
 } from './level3.js'
-import {
-  OHLCSnapshotResponseSchema,
-  type OHLCSnapshotResponse as OHLCSnapshotResponseValue,
-  OHLCUpdateResponseSchema,
-  type OHLCUpdateResponse as OHLCUpdateResponseValue,
-} from './ohlc.js'
-import {
-  PingResponseSchema,
-  type PingResponse as PingResponseValue,
-} from './ping.js'
+import { OHLCSnapshotResponseSchema, OHLCUpdateResponseSchema } from './ohlc.js'
+import { PingResponseSchema } from './ping.js'
 import type {
   ResponseFamily,
   ResponseName,
@@ -82,30 +34,18 @@ import type {
   ResponseValue,
   ResponseValueMap,
 } from './responseType.js'
-import {
-  StatusResponseSchema,
-  type StatusResponse as StatusResponseValue,
-} from './status.js'
-import {
-  SubscriptionResponseSchema,
-  type SubscriptionResponse as SubscriptionResponseValue,
-} from './subscribe.js'
+import type { Precise } from './shared.js'
+import { StatusResponseSchema } from './status.js'
+import { SubscriptionResponseSchema } from './subscribe.js'
 import {
   TickerSnapshotResponseSchema,
-  type TickerSnapshotResponse as TickerSnapshotResponseValue,
   TickerUpdateResponseSchema,
-  type TickerUpdateResponse as TickerUpdateResponseValue,
 } from './ticker.js'
 import {
   TradesSnapshotResponseSchema,
-  type TradesSnapshotResponse as TradesSnapshotResponseValue,
   TradesUpdateResponseSchema,
-  type TradesUpdateResponse as TradesUpdateResponseValue,
 } from './trade.js'
-import {
-  UnsubscribeResponseSchema,
-  type UnsubscribeResponse as UnsubscribeResponseValue,
-} from './unsubscribe.js'
+import { UnsubscribeResponseSchema } from './unsubscribe.js'
 
 type MutableFamily = { kind: 'family'; name: string; members: ResponseType[] }
 
@@ -140,8 +80,10 @@ function define<const TName extends ResponseName>(
   return type
 }
 
-/** A heartbeat. */
-export type HeartbeatResponse = HeartbeatResponseValue
+/** A decoded `heartbeat` frame: `{ channel: 'heartbeat' }`. */
+export type HeartbeatResponse = Precise<
+  v.InferOutput<typeof HeartbeatResponseSchema>
+>
 /** A heartbeat. Use it as a trigger key. */
 export const HeartbeatResponse: ResponseType<'HeartbeatResponse'> = define(
   'HeartbeatResponse',
@@ -149,8 +91,8 @@ export const HeartbeatResponse: ResponseType<'HeartbeatResponse'> = define(
   [],
 )
 
-/** A `pong` (or a rejected `ping`). */
-export type PingResponse = PingResponseValue
+/** A decoded `pong` (or a rejected `ping`). */
+export type PingResponse = Precise<v.InferOutput<typeof PingResponseSchema>>
 /** A `pong` (or a rejected `ping`). Use it as a trigger key. */
 export const PingResponse: ResponseType<'PingResponse'> = define(
   'PingResponse',
@@ -158,8 +100,8 @@ export const PingResponse: ResponseType<'PingResponse'> = define(
   [],
 )
 
-/** The trading engine status. */
-export type StatusResponse = StatusResponseValue
+/** The trading engine status, pushed on connect and on every change. */
+export type StatusResponse = Precise<v.InferOutput<typeof StatusResponseSchema>>
 /** The trading engine status. Use it as a trigger key. */
 export const StatusResponse: ResponseType<'StatusResponse'> = define(
   'StatusResponse',
@@ -168,13 +110,17 @@ export const StatusResponse: ResponseType<'StatusResponse'> = define(
 )
 
 /** An L2 book snapshot for one symbol. */
-export type BookSnapshotResponse = BookSnapshotResponseValue
+export type BookSnapshotResponse = Precise<
+  v.InferOutput<typeof BookSnapshotResponseSchema>
+>
 /** An L2 book snapshot for one symbol. Use it as a trigger key. */
 export const BookSnapshotResponse: ResponseType<'BookSnapshotResponse'> =
   define('BookSnapshotResponse', BookSnapshotResponseSchema, [snapshotDraft])
 
 /** An L2 book update for one symbol. */
-export type BookUpdateResponse = BookUpdateResponseValue
+export type BookUpdateResponse = Precise<
+  v.InferOutput<typeof BookUpdateResponseSchema>
+>
 /** An L2 book update for one symbol. Use it as a trigger key. */
 export const BookUpdateResponse: ResponseType<'BookUpdateResponse'> = define(
   'BookUpdateResponse',
@@ -182,42 +128,54 @@ export const BookUpdateResponse: ResponseType<'BookUpdateResponse'> = define(
   [updateDraft],
 )
 
-/** A ticker snapshot for one symbol. */
-export type TickerSnapshotResponse = TickerSnapshotResponseValue
+/** A ticker snapshot for one symbol: `response.symbol`, `response.last`, ... */
+export type TickerSnapshotResponse = Precise<
+  v.InferOutput<typeof TickerSnapshotResponseSchema>
+>
 /** A ticker snapshot for one symbol. Use it as a trigger key. */
 export const TickerSnapshotResponse: ResponseType<'TickerSnapshotResponse'> =
   define('TickerSnapshotResponse', TickerSnapshotResponseSchema, [
     snapshotDraft,
   ])
 
-/** A ticker update for one symbol. */
-export type TickerUpdateResponse = TickerUpdateResponseValue
+/** A ticker update for one symbol: `response.symbol`, `response.last`, ... */
+export type TickerUpdateResponse = Precise<
+  v.InferOutput<typeof TickerUpdateResponseSchema>
+>
 /** A ticker update for one symbol. Use it as a trigger key. */
 export const TickerUpdateResponse: ResponseType<'TickerUpdateResponse'> =
   define('TickerUpdateResponse', TickerUpdateResponseSchema, [updateDraft])
 
-/** The most recent trades. */
-export type TradesSnapshotResponse = TradesSnapshotResponseValue
+/** The most recent trades: `response.trades`. */
+export type TradesSnapshotResponse = Precise<
+  v.InferOutput<typeof TradesSnapshotResponseSchema>
+>
 /** The most recent trades. Use it as a trigger key. */
 export const TradesSnapshotResponse: ResponseType<'TradesSnapshotResponse'> =
   define('TradesSnapshotResponse', TradesSnapshotResponseSchema, [
     snapshotDraft,
   ])
 
-/** New trades. */
-export type TradesUpdateResponse = TradesUpdateResponseValue
+/** New trades: `response.trades`. */
+export type TradesUpdateResponse = Precise<
+  v.InferOutput<typeof TradesUpdateResponseSchema>
+>
 /** New trades. Use it as a trigger key. */
 export const TradesUpdateResponse: ResponseType<'TradesUpdateResponse'> =
   define('TradesUpdateResponse', TradesUpdateResponseSchema, [updateDraft])
 
-/** Recent candles. */
-export type OHLCSnapshotResponse = OHLCSnapshotResponseValue
+/** Recent candles: `response.candles`. */
+export type OHLCSnapshotResponse = Precise<
+  v.InferOutput<typeof OHLCSnapshotResponseSchema>
+>
 /** Recent candles. Use it as a trigger key. */
 export const OHLCSnapshotResponse: ResponseType<'OHLCSnapshotResponse'> =
   define('OHLCSnapshotResponse', OHLCSnapshotResponseSchema, [snapshotDraft])
 
-/** Candle updates. */
-export type OHLCUpdateResponse = OHLCUpdateResponseValue
+/** Candle updates: `response.candles`. */
+export type OHLCUpdateResponse = Precise<
+  v.InferOutput<typeof OHLCUpdateResponseSchema>
+>
 /** Candle updates. Use it as a trigger key. */
 export const OHLCUpdateResponse: ResponseType<'OHLCUpdateResponse'> = define(
   'OHLCUpdateResponse',
@@ -225,16 +183,20 @@ export const OHLCUpdateResponse: ResponseType<'OHLCUpdateResponse'> = define(
   [updateDraft],
 )
 
-/** Every asset and pair. */
-export type InstrumentsSnapshotResponse = InstrumentsSnapshotResponseValue
+/** Reference data: `response.assets`, `response.pairs`. */
+export type InstrumentsSnapshotResponse = Precise<
+  v.InferOutput<typeof InstrumentsSnapshotResponseSchema>
+>
 /** Every asset and pair. Use it as a trigger key. */
 export const InstrumentsSnapshotResponse: ResponseType<'InstrumentsSnapshotResponse'> =
   define('InstrumentsSnapshotResponse', InstrumentsSnapshotResponseSchema, [
     snapshotDraft,
   ])
 
-/** Changed assets and pairs. */
-export type InstrumentsUpdateResponse = InstrumentsUpdateResponseValue
+/** Changed reference data: `response.assets`, `response.pairs`. */
+export type InstrumentsUpdateResponse = Precise<
+  v.InferOutput<typeof InstrumentsUpdateResponseSchema>
+>
 /** Changed assets and pairs. Use it as a trigger key. */
 export const InstrumentsUpdateResponse: ResponseType<'InstrumentsUpdateResponse'> =
   define('InstrumentsUpdateResponse', InstrumentsUpdateResponseSchema, [
@@ -242,13 +204,17 @@ export const InstrumentsUpdateResponse: ResponseType<'InstrumentsUpdateResponse'
   ])
 
 /** A level3 snapshot for one symbol. */
-export type OrderSnapshotResponse = OrderSnapshotResponseValue
+export type OrderSnapshotResponse = Precise<
+  v.InferOutput<typeof OrderSnapshotResponseSchema>
+>
 /** A level3 snapshot for one symbol. Use it as a trigger key. */
 export const OrderSnapshotResponse: ResponseType<'OrderSnapshotResponse'> =
   define('OrderSnapshotResponse', OrderSnapshotResponseSchema, [snapshotDraft])
 
 /** A level3 update for one symbol. */
-export type OrderUpdateResponse = OrderUpdateResponseValue
+export type OrderUpdateResponse = Precise<
+  v.InferOutput<typeof OrderUpdateResponseSchema>
+>
 /** A level3 update for one symbol. Use it as a trigger key. */
 export const OrderUpdateResponse: ResponseType<'OrderUpdateResponse'> = define(
   'OrderUpdateResponse',
@@ -256,44 +222,56 @@ export const OrderUpdateResponse: ResponseType<'OrderUpdateResponse'> = define(
   [updateDraft],
 )
 
-/** Open orders and recent fills. */
-export type ExecutionsSnapshotResponse = ExecutionsSnapshotResponseValue
+/** Open orders and recent fills: `response.executions`. */
+export type ExecutionsSnapshotResponse = Precise<
+  v.InferOutput<typeof ExecutionsSnapshotResponseSchema>
+>
 /** Open orders and recent fills. Use it as a trigger key. */
 export const ExecutionsSnapshotResponse: ResponseType<'ExecutionsSnapshotResponse'> =
   define('ExecutionsSnapshotResponse', ExecutionsSnapshotResponseSchema, [
     snapshotDraft,
   ])
 
-/** Order events and fills. */
-export type ExecutionsUpdateResponse = ExecutionsUpdateResponseValue
+/** Order events: `response.executions`. */
+export type ExecutionsUpdateResponse = Precise<
+  v.InferOutput<typeof ExecutionsUpdateResponseSchema>
+>
 /** Order events and fills. Use it as a trigger key. */
 export const ExecutionsUpdateResponse: ResponseType<'ExecutionsUpdateResponse'> =
   define('ExecutionsUpdateResponse', ExecutionsUpdateResponseSchema, [
     updateDraft,
   ])
 
-/** Every balance. */
-export type BalancesSnapshotResponse = BalancesSnapshotResponseValue
+/** Every balance: `response.balances`. */
+export type BalancesSnapshotResponse = Precise<
+  v.InferOutput<typeof BalancesSnapshotResponseSchema>
+>
 /** Every balance. Use it as a trigger key. */
 export const BalancesSnapshotResponse: ResponseType<'BalancesSnapshotResponse'> =
   define('BalancesSnapshotResponse', BalancesSnapshotResponseSchema, [
     snapshotDraft,
   ])
 
-/** Ledger transactions. */
-export type BalancesUpdateResponse = BalancesUpdateResponseValue
+/** Ledger transactions: `response.balances`. */
+export type BalancesUpdateResponse = Precise<
+  v.InferOutput<typeof BalancesUpdateResponseSchema>
+>
 /** Ledger transactions. Use it as a trigger key. */
 export const BalancesUpdateResponse: ResponseType<'BalancesUpdateResponse'> =
   define('BalancesUpdateResponse', BalancesUpdateResponseSchema, [updateDraft])
 
-/** A subscribe acknowledgement. */
-export type SubscriptionResponse = SubscriptionResponseValue
+/** A subscribe acknowledgement (`success: false` with `error` on failure). */
+export type SubscriptionResponse = Precise<
+  v.InferOutput<typeof SubscriptionResponseSchema>
+>
 /** A subscribe acknowledgement. Use it as a trigger key. */
 export const SubscriptionResponse: ResponseType<'SubscriptionResponse'> =
   define('SubscriptionResponse', SubscriptionResponseSchema, [])
 
 /** An unsubscribe acknowledgement. */
-export type UnsubscribeResponse = UnsubscribeResponseValue
+export type UnsubscribeResponse = Precise<
+  v.InferOutput<typeof UnsubscribeResponseSchema>
+>
 /** An unsubscribe acknowledgement. Use it as a trigger key. */
 export const UnsubscribeResponse: ResponseType<'UnsubscribeResponse'> = define(
   'UnsubscribeResponse',
@@ -302,7 +280,9 @@ export const UnsubscribeResponse: ResponseType<'UnsubscribeResponse'> = define(
 )
 
 /** An `add_order` response. */
-export type AddOrderResponse = AddOrderResponseValue
+export type AddOrderResponse = Precise<
+  v.InferOutput<typeof AddOrderResponseSchema>
+>
 /** An `add_order` response. Use it as a trigger key. */
 export const AddOrderResponse: ResponseType<'AddOrderResponse'> = define(
   'AddOrderResponse',
@@ -311,7 +291,9 @@ export const AddOrderResponse: ResponseType<'AddOrderResponse'> = define(
 )
 
 /** An `amend_order` response. */
-export type AmendOrderResponse = AmendOrderResponseValue
+export type AmendOrderResponse = Precise<
+  v.InferOutput<typeof AmendOrderResponseSchema>
+>
 /** An `amend_order` response. Use it as a trigger key. */
 export const AmendOrderResponse: ResponseType<'AmendOrderResponse'> = define(
   'AmendOrderResponse',
@@ -320,7 +302,9 @@ export const AmendOrderResponse: ResponseType<'AmendOrderResponse'> = define(
 )
 
 /** An `edit_order` response. */
-export type EditOrderResponse = EditOrderResponseValue
+export type EditOrderResponse = Precise<
+  v.InferOutput<typeof EditOrderResponseSchema>
+>
 /** An `edit_order` response. Use it as a trigger key. */
 export const EditOrderResponse: ResponseType<'EditOrderResponse'> = define(
   'EditOrderResponse',
@@ -328,8 +312,10 @@ export const EditOrderResponse: ResponseType<'EditOrderResponse'> = define(
   [tradingDraft],
 )
 
-/** A `cancel_order` response. */
-export type CancelOrderResponse = CancelOrderResponseValue
+/** A `cancel_order` response for one order. */
+export type CancelOrderResponse = Precise<
+  v.InferOutput<typeof CancelOrderResponseSchema>
+>
 /** A `cancel_order` response. Use it as a trigger key. */
 export const CancelOrderResponse: ResponseType<'CancelOrderResponse'> = define(
   'CancelOrderResponse',
@@ -338,7 +324,9 @@ export const CancelOrderResponse: ResponseType<'CancelOrderResponse'> = define(
 )
 
 /** A `cancel_all` response. */
-export type CancelAllResponse = CancelAllResponseValue
+export type CancelAllResponse = Precise<
+  v.InferOutput<typeof CancelAllResponseSchema>
+>
 /** A `cancel_all` response. Use it as a trigger key. */
 export const CancelAllResponse: ResponseType<'CancelAllResponse'> = define(
   'CancelAllResponse',
@@ -347,7 +335,9 @@ export const CancelAllResponse: ResponseType<'CancelAllResponse'> = define(
 )
 
 /** A `cancel_all_orders_after` response. */
-export type CancelAllOrdersAfterResponse = CancelAllOrdersAfterResponseValue
+export type CancelAllOrdersAfterResponse = Precise<
+  v.InferOutput<typeof CancelAllOrdersAfterResponseSchema>
+>
 /** A `cancel_all_orders_after` response. Use it as a trigger key. */
 export const CancelAllOrdersAfterResponse: ResponseType<'CancelAllOrdersAfterResponse'> =
   define('CancelAllOrdersAfterResponse', CancelAllOrdersAfterResponseSchema, [
@@ -355,7 +345,9 @@ export const CancelAllOrdersAfterResponse: ResponseType<'CancelAllOrdersAfterRes
   ])
 
 /** A `batch_add` response. */
-export type BatchAddResponse = BatchAddResponseValue
+export type BatchAddResponse = Precise<
+  v.InferOutput<typeof BatchAddResponseSchema>
+>
 /** A `batch_add` response. Use it as a trigger key. */
 export const BatchAddResponse: ResponseType<'BatchAddResponse'> = define(
   'BatchAddResponse',
@@ -363,8 +355,10 @@ export const BatchAddResponse: ResponseType<'BatchAddResponse'> = define(
   [tradingDraft],
 )
 
-/** A `batch_cancel` response. */
-export type BatchCancelResponse = BatchCancelResponseValue
+/** A `batch_cancel` response: `result.count` or `orders_cancelled`. */
+export type BatchCancelResponse = Precise<
+  v.InferOutput<typeof BatchCancelResponseSchema>
+>
 /** A `batch_cancel` response. Use it as a trigger key. */
 export const BatchCancelResponse: ResponseType<'BatchCancelResponse'> = define(
   'BatchCancelResponse',

@@ -51,7 +51,12 @@ export type Precise<T> = T extends readonly (infer TItem)[]
       : { [K in keyof NamedKeys<T>]: Precise<NamedKeys<T>[K]> }
     : T
 
-type NamedKeys<T> = {
+/**
+ * The named keys of `T` with their types, without the index signatures
+ * (`[key: string]`, `[index: number]`, `[symbol]`) that valibot's loose
+ * objects add. {@link Precise} applies it at every depth.
+ */
+export type NamedKeys<T> = {
   [K in keyof T as string extends K
     ? never
     : number extends K

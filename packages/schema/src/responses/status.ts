@@ -1,5 +1,4 @@
 import * as v from 'valibot'
-import type { Precise } from './shared.js'
 
 /**
  * One entry of `status` `upcoming_maintenance` or `emergency`. Kraken has not
@@ -23,6 +22,3 @@ export const StatusResponseSchema = v.looseObject({
   upcoming_maintenance: v.exactOptional(v.array(MaintenanceNoticeSchema)),
   emergency: v.exactOptional(v.array(MaintenanceNoticeSchema)),
 })
-
-/** The trading engine status, pushed on connect and on every change. */
-export type StatusResponse = Precise<v.InferOutput<typeof StatusResponseSchema>>

@@ -45,7 +45,3 @@ export const SubscriptionResponseSchema = v.looseObject({
 export type SubscriptionResult = Precise<
   v.InferOutput<typeof SubscriptionResultSchema>
 >
-/** A subscribe acknowledgement (`success: false` with `error` on failure). */
-export type SubscriptionResponse = Precise<
-  v.InferOutput<typeof SubscriptionResponseSchema>
->

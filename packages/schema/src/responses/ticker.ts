@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IntegerSchema, type Precise, TimestampSchema } from './shared.js'
+import { IntegerSchema, TimestampSchema } from './shared.js'
 
 /**
  * The fields of one `ticker` item (level 1: best bid and ask, 24h stats).
@@ -45,12 +45,3 @@ export const TickerUpdateResponseSchema = v.looseObject({
   type: v.literal('update'),
   ...TickerEntries,
 })
-
-/** A ticker snapshot for one symbol: `response.symbol`, `response.last`, ... */
-export type TickerSnapshotResponse = Precise<
-  v.InferOutput<typeof TickerSnapshotResponseSchema>
->
-/** A ticker update for one symbol: `response.symbol`, `response.last`, ... */
-export type TickerUpdateResponse = Precise<
-  v.InferOutput<typeof TickerUpdateResponseSchema>
->

@@ -40,11 +40,3 @@ export const TradesUpdateResponseSchema = v.looseObject({
 
 /** One trade. */
 export type Trade = Precise<v.InferOutput<typeof TradeSchema>>
-/** The most recent trades: `response.trades`. */
-export type TradesSnapshotResponse = Precise<
-  v.InferOutput<typeof TradesSnapshotResponseSchema>
->
-/** New trades: `response.trades`. */
-export type TradesUpdateResponse = Precise<
-  v.InferOutput<typeof TradesUpdateResponseSchema>
->

@@ -1,6 +1,5 @@
 import * as v from 'valibot'
 import { methodResponseEntries } from './methodResponse.js'
-import type { Precise } from './shared.js'
 import {
   SubscriptionResultSchema,
   subscriptionFailureEntries,
@@ -15,8 +14,3 @@ export const UnsubscribeResponseSchema = v.looseObject({
   ...methodResponseEntries(v.literal('unsubscribe'), SubscriptionResultSchema),
   ...subscriptionFailureEntries,
 })
-
-/** An unsubscribe acknowledgement. */
-export type UnsubscribeResponse = Precise<
-  v.InferOutput<typeof UnsubscribeResponseSchema>
->

@@ -1,6 +1,6 @@
+import type { Params } from '../exchange/params.js'
 import type { PairSpec } from '../market/instruments.js'
 import { INVALID_ARGUMENTS, pairNotSupported } from '../methods/errors.js'
-import type { Params } from '../session/types.js'
 import type { ChannelPlan, SubscribeItem } from './types.js'
 
 /** Thrown inside a plan when params are malformed; turned into one error. */

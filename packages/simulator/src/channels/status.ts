@@ -1,5 +1,5 @@
 import type { Compatibility } from '../context.js'
-import type { SystemStatus } from '../faults/types.js'
+import type { SystemStatus } from '../exchange/types.js'
 import { encodeJson, raw } from '../json/encodeJson.js'
 import type { Prng } from '../market/prng.js'
 

@@ -1,7 +1,8 @@
 import type { SimulatorContext } from '../context.js'
+import type { Params } from '../exchange/params.js'
 import type { JsonValue } from '../json/encodeJson.js'
 import type { EndpointKind } from '../server/endpoints.js'
-import type { Params, SessionHandle } from '../session/types.js'
+import type { SessionHandle } from '../session/types.js'
 
 /** What a channel handler is given. */
 export type ChannelContext = {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { RateTier } from '@kraken-sockets/schema'
-import type { SystemStatus } from '../faults/types.js'
+import type { SystemStatus } from '../exchange/types.js'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'

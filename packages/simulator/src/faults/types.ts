@@ -1,9 +1,4 @@
-/** A trading engine status, as the `status` channel's `system`. */
-export type SystemStatus =
-  | 'online'
-  | 'maintenance'
-  | 'cancel_only'
-  | 'post_only'
+import type { SystemStatus } from '../exchange/types.js'
 
 /**
  * A fault to inject. Without `connection` it applies to every open

@@ -9,6 +9,7 @@ export class BookSide {
   readonly side: Side
   /** Prices, best first. */
   readonly prices: number[] = []
+  /** Quantity per price. */
   readonly qty = new Map<number, number>()
 
   constructor(side: Side) {
@@ -33,6 +34,7 @@ export class BookSide {
     return low
   }
 
+  /** How many levels the side holds. */
   get size(): number {
     return this.prices.length
   }

@@ -22,8 +22,11 @@ const HISTORY = 12
 
 /** The candles of one symbol and interval: closed history and the open one. */
 export class CandleSeries {
+  /** The interval in minutes. */
   readonly interval: number
+  /** Closed candles, oldest first. */
   readonly closed: Candle[] = []
+  /** The candle still open. */
   open: Candle
 
   constructor(

@@ -12,6 +12,7 @@ import {
 /** What one market step did to one symbol. */
 export type MarketEvent = {
   readonly symbol: string
+  /** When the step happened (ms, on the simulator clock). */
   readonly time: number
   /** The book update per subscribed depth (empty sides are possible). */
   readonly updates: Map<number, DepthUpdate>
@@ -25,6 +26,7 @@ export type MarketEvent = {
 
 /** The simulated market: every symbol's book, trades and statistics. */
 export type Market = {
+  /** Each symbol's live state, keyed by symbol such as `BTC/USD`. */
   readonly symbols: ReadonlyMap<string, SymbolMarket>
   /**
    * Advances one seeded random step on one symbol. `depthsFor` names the

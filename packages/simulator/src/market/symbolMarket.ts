@@ -13,6 +13,7 @@ export type Trade = {
   readonly qty: number
   readonly ordType: 'limit' | 'market'
   readonly tradeId: number
+  /** When it traded (ms, on the simulator clock). */
   readonly time: number
 }
 
@@ -32,16 +33,21 @@ export const BOOK_LEVELS = 1100
 
 /** The live state of one symbol. */
 export type SymbolMarket = {
+  /** The pair this state belongs to. */
   readonly spec: PairSpec
   /** Price units per price increment. */
   readonly tick: number
   /** Quantity units of a typical level. */
   readonly typicalQty: number
+  /** The L2 book, both sides in integer units. */
   readonly book: { readonly bid: BookSide; readonly ask: BookSide }
   /** The last 50 trades, oldest first. */
   readonly trades: Trade[]
+  /** The `trade_id` the next trade gets. */
   nextTradeId: number
+  /** Rolling 24h statistics for the ticker. */
   readonly stats: TickerStats
+  /** Candles per OHLC interval (minutes). */
   readonly candles: Map<number, CandleSeries>
   /** The orders behind the levels (level3). */
   readonly orders: OrderQueues

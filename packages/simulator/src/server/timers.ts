@@ -3,7 +3,9 @@
  * can clear them all and tests can assert that none is left behind.
  */
 export type Timers = {
+  /** Runs `callback` once after `ms`; the returned function cancels it. */
   timeout(callback: () => void, ms: number): () => void
+  /** Runs `callback` every `ms`; the returned function stops it. */
   interval(callback: () => void, ms: number): () => void
   /** How many timers are pending now. */
   readonly active: number

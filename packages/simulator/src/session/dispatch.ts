@@ -1,5 +1,6 @@
 import { INVALID_SESSION } from '../authHook.js'
 import type { SimulatorContext } from '../context.js'
+import type { Params } from '../exchange/params.js'
 import type { JsonValue } from '../json/encodeJson.js'
 import { INVALID_ARGUMENTS, UNSUPPORTED_EVENT } from '../methods/errors.js'
 import { PING_PARAMS_ERROR } from '../methods/ping.js'
@@ -9,7 +10,7 @@ import { redactParams } from '../stats/stats.js'
 import { readReqId, responseEnvelope } from './envelope.js'
 import type { Session } from './session.js'
 import { rfc3339 } from './time.js'
-import type { Params, RequestFrame } from './types.js'
+import type { RequestFrame } from './types.js'
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {

@@ -1,9 +1,14 @@
 /** Something that can receive published frames. */
-export type Subscriber = { deliver(frame: string): void }
+export type Subscriber = {
+  /** Sends one frame to this subscriber. */
+  deliver(frame: string): void
+}
 
 /** The publishing side of a {@link Hub}, all that feeds need. */
 export type Publisher = {
+  /** Whether `topic` has at least one subscriber. */
   has(topic: string): boolean
+  /** Sends `frame` (built lazily) to the topic's subscribers; returns how many. */
   publish(topic: string, frame: string | (() => string)): number
 }
 
@@ -16,6 +21,7 @@ export class Hub<TSubscriber extends Subscriber = Subscriber>
 {
   readonly #topics = new Map<string, Set<TSubscriber>>()
 
+  /** Subscribes `subscriber` to `topic` (once, however often it is added). */
   add(topic: string, subscriber: TSubscriber): void {
     let set = this.#topics.get(topic)
     if (set === undefined) {
@@ -25,6 +31,7 @@ export class Hub<TSubscriber extends Subscriber = Subscriber>
     set.add(subscriber)
   }
 
+  /** Unsubscribes `subscriber` from `topic`; forgets the topic once empty. */
   remove(topic: string, subscriber: TSubscriber): void {
     const set = this.#topics.get(topic)
     if (set === undefined) return
@@ -32,6 +39,7 @@ export class Hub<TSubscriber extends Subscriber = Subscriber>
     if (set.size === 0) this.#topics.delete(topic)
   }
 
+  /** Whether `topic` has at least one subscriber. */
   has(topic: string): boolean {
     return this.#topics.has(topic)
   }

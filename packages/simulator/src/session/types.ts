@@ -1,9 +1,7 @@
+import type { Params } from '../exchange/params.js'
 import type { SessionFaults } from '../faults/types.js'
 import type { JsonValue } from '../json/encodeJson.js'
 import type { EndpointKind } from '../server/endpoints.js'
-
-/** A request's `params`, as parsed from JSON. */
-export type Params = Readonly<Record<string, unknown>>
 
 /** A request frame: `{"method", "params"?, "req_id"?}`. */
 export type RequestFrame = {

@@ -70,11 +70,15 @@ export type SimulatorStats = {
 export type StatsRecorder = SimulatorStats & {
   /** Resolves with the first request matching `filter` (already received or coming). */
   waitForRequest(filter: RequestFilter): Promise<RequestRecord>
-  /** Rejects every pending {@link StatsRecorder.waitForRequest} (on close). */
+  /** Rejects every pending `waitForRequest` (on close). */
   cancelWaits(reason: Error): void
+  /** Records a newly accepted connection. */
   openConnection(record: ConnectionRecord): void
+  /** Records a request and settles the waits it matches. */
   recordRequest(record: RequestRecord): void
+  /** Records an injected fault. */
   recordFault(record: FaultRecord): void
+  /** Counts a refused connection. */
   recordRefusal(): void
 }
 

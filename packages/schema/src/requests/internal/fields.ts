@@ -14,7 +14,10 @@ export const SymbolsSchema = v.pipe(
   v.minLength(1, 'must list at least one symbol'),
 )
 
-/** What a subscription builder takes as its first argument. */
+/**
+ * What a subscription builder takes as its first argument: one symbol such as
+ * `'BTC/USD'`, or a list of symbols.
+ */
 export type SymbolsInput = string | readonly string[]
 
 /**
