@@ -47,8 +47,8 @@ test('default: places, amends and cancels a simulated order, reporting each ack'
     report: (line) => lines.push(line),
     signal: new AbortController().signal,
   })
-  expect(lines).toHaveLength(3)
-  const [added, amended, cancelled] = lines
+  expect(lines).toHaveLength(7)
+  const [added, armed, state, amended, cancelled, ended, disarmed] = lines
   const orderId =
     /^add_order ack: (O[A-Z0-9-]+) buy ([\d.]+) BTC\/USD @ ([\d.]+) post-only$/.exec(
       added ?? '',
@@ -60,6 +60,16 @@ test('default: places, amends and cancels a simulated order, reporting each ack'
     new RegExp(`^amend_order ack: ${orderId?.[1]} now @ [\\d.]+$`),
   )
   expect(cancelled).toBe(`cancel_order ack: ${orderId?.[1]} cancelled`)
+  expect(armed).toBe("dead man's switch armed: 60 s")
+  expect(state).toMatch(
+    new RegExp(`^order ${orderId?.[1]}: new, 0 of ${orderId?.[2]} filled$`),
+  )
+  expect(ended).toBe(`order ${orderId?.[1]} ended: canceled`)
+  expect(disarmed).toBe("dead man's switch disarmed")
+  const switches = simulator.stats.requests({
+    method: 'cancel_all_orders_after',
+  })
+  expect(switches.map((request) => request.params?.timeout)).toEqual([60, 0])
   const [add] = simulator.stats.requests({ method: 'add_order' })
   expect(add?.params).toMatchObject({ post_only: true, side: 'buy' })
   expect(add?.params).not.toHaveProperty('validate')

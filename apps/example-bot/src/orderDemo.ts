@@ -6,6 +6,7 @@ import {
   type LiveBook,
 } from '@kraken-sockets/runtime'
 import { describeError } from './describeError.js'
+import { describeOrderState, orderOutcome, orderState } from './orderWatch.js'
 import type { TradingMode } from './venue.js'
 
 /** How far below the best bid the demo buy rests, so it never fills. */
@@ -17,7 +18,10 @@ const ORDER_COST = 20
 
 /** What {@link runOrderDemo} needs. */
 export interface OrderDemoOptions {
-  readonly kraken: Pick<KrakenWebSocketAPI, 'request'>
+  readonly kraken: Pick<
+    KrakenWebSocketAPI,
+    'request' | 'order' | 'onOrder' | 'deadMansSwitch'
+  >
   readonly mode: Exclude<TradingMode, 'off'>
   /** The book of the traded symbol, in sync: prices come from its best bid. */
   readonly book: Pick<LiveBook, 'symbol' | 'bestBid'>
@@ -28,10 +32,12 @@ export interface OrderDemoOptions {
 }
 
 /**
- * Places a small post-only buy far below the market, amends its price, then
- * cancels it, reporting each ack. On Kraken (`validate-only`) the order is
- * only validated, so there is nothing to amend or cancel. A failure is
- * reported and ends the demo; it never throws.
+ * Places a small post-only buy far below the market, follows it with an
+ * order handle (its state from the executions feed), keeps the dead man's
+ * switch armed while it is open, amends its price, then cancels it and
+ * reports how it ended. On Kraken (`validate-only`) the order is only
+ * validated, so there is nothing to follow. A failure is reported and ends
+ * the demo; it never throws.
  */
 export async function runOrderDemo(options: OrderDemoOptions): Promise<void> {
   const { kraken, book, report, signal } = options
@@ -48,6 +54,7 @@ export async function runOrderDemo(options: OrderDemoOptions): Promise<void> {
   const describe = `buy ${qty} ${symbol} @ ${price} post-only`
   const validate = options.mode === 'validate-only'
   let step = 'add_order'
+  let dms: ReturnType<typeof kraken.deadMansSwitch> | undefined
   try {
     const added = await kraken.request(
       AddOrderRequest({
@@ -70,6 +77,14 @@ export async function runOrderDemo(options: OrderDemoOptions): Promise<void> {
       return
     }
     report(`add_order ack: ${orderId} ${describe}`)
+    const handle = kraken.order(orderId)
+    // An order is open: if the bot dies now, Kraken cancels it within 60 s.
+    step = 'deadMansSwitch'
+    dms = kraken.deadMansSwitch({ timeout: 60, every: 20 })
+    report("dead man's switch armed: 60 s")
+    step = 'order state'
+    const state = await orderState(kraken, handle, signal)
+    report(`order ${orderId}: ${describeOrderState(state)}`)
     if (signal.aborted) return
     step = 'amend_order'
     const amended = await kraken.request(
@@ -90,8 +105,16 @@ export async function runOrderDemo(options: OrderDemoOptions): Promise<void> {
     report(
       `cancel_order ack: ${cancelled.result?.order_id ?? orderId} cancelled`,
     )
+    const outcome = await orderOutcome(handle, signal)
+    report(`order ${orderId} ended: ${outcome?.status ?? 'not reported yet'}`)
   } catch (error) {
     report(`${step} unavailable: ${describeError(error)}`)
+  } finally {
+    // No order left open (or the bot is stopping: stop() disarms as well).
+    if (dms !== undefined && dms.state !== 'stopped') {
+      await dms.stop()
+      report("dead man's switch disarmed")
+    }
   }
 }
 

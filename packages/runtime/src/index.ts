@@ -10,6 +10,13 @@ export type {
   LiveL3Book,
 } from './books/liveBook.js'
 export type {
+  DeadMansSwitchOptions,
+  FrameItem,
+  RunOptions,
+  StreamOptions,
+  TriggerKeyOf,
+} from './clientTypes.js'
+export type {
   KrakenErrorEvent,
   KrakenEventMap,
   KrakenStats,
@@ -48,14 +55,7 @@ export type {
 export type { TriggerMethodDecorator } from './internal/triggerDecorator.js'
 export type { TriggerStats } from './internal/triggerRegistry.js'
 export type { TriggerStream } from './internal/triggerStream.js'
-export {
-  type DeadMansSwitchOptions,
-  type FrameItem,
-  KrakenWebSocketAPI,
-  type RunOptions,
-  type StreamOptions,
-  type TriggerKeyOf,
-} from './krakenWebSocketAPI.js'
+export { KrakenWebSocketAPI } from './krakenWebSocketAPI.js'
 export type {
   KrakenWebSocketAPIOptions,
   RateCounterOptions,

@@ -1,65 +1,33 @@
-import {
-  CancelAllOrdersAfterRequest,
-  RATE_TIERS,
-  type Response,
-  type ResponseFamily,
-  type ResponseType,
-  type ResponseValue,
-  type StatusResponse,
-  type SubscriptionRequest,
-  type SubscriptionResponse,
-  type TradingRequest,
-  transactionCost,
-  type UnsubscribeRequest,
-  type UnsubscribeResponse,
+import type {
+  ResponseValue,
+  SubscriptionRequest,
+  SubscriptionResponse,
+  TradingRequest,
+  UnsubscribeRequest,
+  UnsubscribeResponse,
 } from '@kraken-sockets/schema'
-import type { TransportEndpoint } from '@kraken-sockets/transport'
-import { BookManager } from './books/bookManager.js'
 import type {
   BookOptions,
   L3BookOptions,
   LiveBook,
   LiveL3Book,
 } from './books/liveBook.js'
+import type {
+  DeadMansSwitchOptions,
+  FrameItem,
+  RunOptions,
+  StreamOptions,
+  TriggerKeyOf,
+} from './clientTypes.js'
 import type { KrakenEventMap, KrakenStats } from './events.js'
-import type { Connection } from './internal/connection.js'
-import {
-  type ConnectionPool,
-  createConnectionPool,
-} from './internal/connectionPool.js'
-import {
-  ClientStoppedError,
-  type DecodeFailureError,
-  ListenerError,
-} from './internal/errors.js'
-import {
-  createEventEmitter,
-  type EventEmitter,
-  type Listener,
-} from './internal/eventEmitter.js'
-import {
-  createFrameRouter,
-  type FrameCounters,
-} from './internal/frameRouter.js'
-import {
-  createLogger,
-  type LogContext,
-  type Logger,
-  type LogSink,
-} from './internal/logger.js'
+import { type ClientCore, createClientCore } from './internal/clientCore.js'
+import { ClientLifecycle } from './internal/clientLifecycle.js'
+import { clientStats } from './internal/clientStats.js'
+import type { Listener } from './internal/eventEmitter.js'
+import type { LogContext, LogSink } from './internal/logger.js'
 import type { LogLevel } from './internal/logLevel.js'
-import { settleWithin } from './internal/settleWithin.js'
-import { SubscriptionManager } from './internal/subscriptionManager.js'
-import {
-  createTaskGroup,
-  type TaskGroup,
-  type UserTask,
-} from './internal/taskGroup.js'
-import { TradingDesk } from './internal/tradingDesk.js'
-import {
-  TradingRequests,
-  type TradingResponseFor,
-} from './internal/tradingRequests.js'
+import type { UserTask } from './internal/taskGroup.js'
+import type { TradingResponseFor } from './internal/tradingRequests.js'
 import {
   createTriggerDecorator,
   type TriggerMethodDecorator,
@@ -67,69 +35,17 @@ import {
 import type { TriggerHandler } from './internal/triggerKey.js'
 import type { CatchAllItem } from './internal/triggerRegistry.js'
 import {
-  createTriggerRegistry,
-  type TriggerRegistry,
-} from './internal/triggerRegistry.js'
-import {
   createTriggerStream,
   type TriggerStream,
 } from './internal/triggerStream.js'
-import { type KrakenWebSocketAPIOptions, resolveOptions } from './options.js'
+import type { KrakenWebSocketAPIOptions } from './options.js'
 import type { AdvisoryRateCounter } from './trading/advisoryRateCounter.js'
 import type { ClockOffsetEstimator } from './trading/clockOffset.js'
-import {
-  createDeadMansSwitch,
-  type DeadMansSwitch,
-} from './trading/deadMansSwitch.js'
-import { DeadMansSwitchError } from './trading/errors.js'
+import type { DeadMansSwitch } from './trading/deadMansSwitch.js'
 import type { TrackedOrder } from './trading/executionReport.js'
-import { maintenanceStart } from './trading/maintenanceNotice.js'
 import type { OrderHandle } from './trading/orderHandle.js'
 import type { OrderEvent } from './trading/orderTrackerTypes.js'
 import type { InstrumentPair } from './trading/types.js'
-
-/** A response type or family: what `trigger()` and `stream()` take. */
-export type TriggerKeyOf = ResponseType | ResponseFamily
-
-/** What a catch-all handler (`onFrame`) receives: every response, and every frame that failed to decode. */
-export type FrameItem =
-  | {
-      readonly kind: 'response'
-      readonly type: ResponseType
-      readonly value: ResponseValue<typeof Response>
-    }
-  | { readonly kind: 'undecoded'; readonly error: DecodeFailureError }
-
-/** Options of `kraken.run(subscriptions, options)`. */
-export interface RunOptions {
-  /** Aborting it stops the client, as `stop()` does. */
-  signal?: AbortSignal | undefined
-}
-
-/** Options of `kraken.stream(Key, options)`. */
-export interface StreamOptions {
-  /** Aborting it ends the stream. */
-  signal?: AbortSignal | undefined
-  /** Values held while the loop is busy; the oldest is dropped (a gap) beyond it. @default 1_000 */
-  bufferSize?: number | undefined
-}
-
-/** Options of `kraken.deadMansSwitch(options)`. */
-export interface DeadMansSwitchOptions {
-  /** Seconds without a refresh after which Kraken cancels every order. @default 60 */
-  timeout?: number | undefined
-  /** Seconds between refreshes; below `timeout`. @default 20 */
-  every?: number | undefined
-  /** Seconds before a scheduled maintenance at which the switch disarms. @default 60 */
-  maintenanceLead?: number | undefined
-}
-
-/** How long `stop()` waits for Kraken's unsubscribe acks (ms). */
-const STOP_UNSUBSCRIBE_WAIT = 1_000
-/** How long `stop()` waits for user tasks to end (ms). */
-const STOP_TASK_WAIT = 5_000
-/** Kraken's advice after maintenance: reconnect no faster than every 5 s. */
-const MAINTENANCE_RECONNECT_DELAY = 5_000
 
 /**
  * A client of Kraken's Spot WebSocket API v2: triggers on typed responses,
@@ -149,118 +65,13 @@ const MAINTENANCE_RECONNECT_DELAY = 5_000
  * ```
  */
 export class KrakenWebSocketAPI {
-  #logger: Logger
-  #events: EventEmitter<KrakenEventMap>
-  #triggers: TriggerRegistry
-  #tasks: TaskGroup
-  #pool: ConnectionPool
-  #subscriptions: SubscriptionManager
-  #books: BookManager
-  #trading: TradingRequests
-  #desk: TradingDesk
-  #deadMansSwitch: DeadMansSwitch | undefined
-  #counters: FrameCounters = { frames: 0, decodeErrors: 0, channels: new Map() }
-  #reconnects: Record<TransportEndpoint, number> = {
-    public: 0,
-    private: 0,
-    level3: 0,
-  }
-  #resyncs = 0
-  #systems = new Map<TransportEndpoint, string>()
-  #lifetime = new AbortController()
-  #running:
-    | { promise: Promise<void>; resolve: () => void; cleanup: () => void }
-    | undefined
-  #stopping: Promise<void> | undefined
-  #route: (connection: Connection, text: string) => void
+  #core: ClientCore
+  #lifecycle: ClientLifecycle
 
   /** @param options Every option is optional; see {@link KrakenWebSocketAPIOptions}. */
   constructor(options: KrakenWebSocketAPIOptions = {}) {
-    const resolved = resolveOptions(options)
-    this.#logger = createLogger({
-      level: options.logger === false ? false : (options.logLevel ?? 'info'),
-      ...(typeof options.logger === 'function' ? { sink: options.logger } : {}),
-    })
-    for (const secret of resolved.secrets) this.#logger.addSecret(secret)
-    const logger = this.#logger
-    this.#events = createEventEmitter<KrakenEventMap>({
-      unreported: (error) => logger.log(describeError(error), 'error'),
-    })
-    const reportError = (error: KrakenEventMap['error']) =>
-      this.#events.emit('error', error)
-    this.#triggers = createTriggerRegistry({
-      queueSize: resolved.queueSize,
-      onError: reportError,
-      onGap: (gap) => this.#events.emit('gap', gap),
-    })
-    this.#tasks = createTaskGroup({ onError: reportError })
-    this.#pool = createConnectionPool({
-      urls: resolved.urls,
-      transport: resolved.transport,
-      budget: resolved.budget,
-      staleAfter: resolved.staleAfter,
-      getToken: resolved.getToken,
-      onToken: (token) => logger.addSecret(token),
-      hooks: {
-        onMessage: (connection, text) => this.#route(connection, text),
-        onOpen: (connection, event) =>
-          this.#onOpen(connection, event.isReconnect),
-        onStatus: (connection, event) => {
-          this.#events.emit('connection', event)
-          if (event.status === 'reconnecting' || event.status === 'closed') {
-            this.#onSocketLost(connection)
-          }
-        },
-        onError: (_connection, error) => reportError(error),
-        onPong: (connection, latency) => {
-          if (connection.endpoint === 'private') this.#desk.onPong(latency)
-        },
-      },
-    })
-    this.#subscriptions = new SubscriptionManager({
-      pool: this.#pool,
-      timeout: resolved.requestTimeout,
-      logger,
-      reportError,
-    })
-    this.#books = new BookManager({
-      subscriptions: this.#subscriptions,
-      logger,
-      resyncLimit: resolved.bookResyncLimit,
-      timeout: resolved.requestTimeout * 2,
-      emit: (event) => {
-        if (event.state === 'resyncing') this.#resyncs++
-        this.#events.emit('book', event)
-      },
-      reportError,
-    })
-    this.#trading = new TradingRequests({
-      pool: this.#pool,
-      timeout: resolved.requestTimeout,
-      logger,
-      quietWindow: resolved.trading.quietWindow,
-    })
-    this.#desk = new TradingDesk({
-      options: resolved.trading,
-      sender: this.#trading,
-      subscriptions: this.#subscriptions,
-      logger,
-      timeout: resolved.requestTimeout,
-      systemStatus: () => this.#systems.get('private'),
-      onOrderEvent: (event) => this.#events.emit('order', event),
-      onGap: (gap) => this.#events.emit('gap', gap),
-      onListenerError: (cause) =>
-        reportError(new ListenerError({ event: 'order', cause })),
-      rateModel: { cost: transactionCost, tiers: Object.values(RATE_TIERS) },
-    })
-    this.#route = createFrameRouter({
-      triggers: this.#triggers,
-      books: this.#books,
-      counters: this.#counters,
-      onStatus: (connection, value) => this.#onSystemStatus(connection, value),
-      onDecodeFailure: reportError,
-      observe: (name, value) => this.#desk.observe(name, value),
-    })
+    this.#core = createClientCore(options)
+    this.#lifecycle = new ClientLifecycle(this.#core)
   }
 
   /**
@@ -296,10 +107,10 @@ export class KrakenWebSocketAPI {
     checkKey(key)
     if (handler === undefined) {
       return createTriggerDecorator<ResponseValue<TKey>>((method) =>
-        this.#triggers.add(key, method as TriggerHandler<never>),
+        this.#core.triggers.add(key, method as TriggerHandler<never>),
       )
     }
-    return this.#triggers.add(key, handler as TriggerHandler<never>)
+    return this.#core.triggers.add(key, handler as TriggerHandler<never>)
   }
 
   /**
@@ -307,12 +118,14 @@ export class KrakenWebSocketAPI {
    * that failed to decode (with its raw text). Returns the remover.
    */
   onFrame(handler: (item: FrameItem) => unknown): () => void {
-    return this.#triggers.addCatchAll(handler as TriggerHandler<CatchAllItem>)
+    return this.#core.triggers.addCatchAll(
+      handler as TriggerHandler<CatchAllItem>,
+    )
   }
 
   /** Replaces the logger: `handler(message, level, context)`, already redacted. */
   userLogger(handler: LogSink | undefined): void {
-    this.#logger.setSink(handler)
+    this.#core.logger.setSink(handler)
   }
 
   /** Alias of {@link userLogger}, as the Python library names it. */
@@ -325,7 +138,7 @@ export class KrakenWebSocketAPI {
    * `stop()` aborts `signal`. A failure is reported on `error`, not fatal.
    */
   userTask(task: UserTask): void {
-    this.#tasks.add(task)
+    this.#core.tasks.add(task)
   }
 
   /** Alias of {@link userTask}, as the Python library names it. */
@@ -335,7 +148,7 @@ export class KrakenWebSocketAPI {
 
   /** Logs through the client's logger (secrets redacted). */
   log(message: string, level: LogLevel = 'info', context?: LogContext): void {
-    this.#logger.log(message, level, context)
+    this.#core.logger.log(message, level, context)
   }
 
   /** Adds an event listener; returns its remover. See {@link KrakenEventMap}. */
@@ -343,7 +156,7 @@ export class KrakenWebSocketAPI {
     event: TEvent,
     listener: Listener<KrakenEventMap[TEvent]>,
   ): () => void {
-    return this.#events.on(event, listener)
+    return this.#core.events.on(event, listener)
   }
 
   /**
@@ -355,39 +168,9 @@ export class KrakenWebSocketAPI {
     subscriptions: readonly SubscriptionRequest[] = [],
     options: RunOptions = {},
   ): Promise<void> {
-    if (this.#running !== undefined) return this.#running.promise
-    const { signal } = options
-    let resolve = () => {}
-    const promise = new Promise<void>((done) => {
-      resolve = done
-    })
-    const onAbort = () => void this.stop()
-    signal?.addEventListener('abort', onAbort, { once: true })
-    this.#running = {
-      promise,
-      resolve,
-      cleanup: () => signal?.removeEventListener('abort', onAbort),
-    }
-    this.#tasks.start()
-    for (const request of subscriptions) {
-      this.subscribe(request).then(
-        (acks) => {
-          for (const ack of acks) {
-            if (ack.success === false) {
-              this.#logger.log('Subscription failed.', 'warning', {
-                channel: request.params.channel,
-                symbol: ack.symbol,
-                error: ack.error,
-              })
-            }
-          }
-        },
-        (error: unknown) =>
-          this.#events.emit('error', error as KrakenEventMap['error']),
-      )
-    }
-    if (signal?.aborted === true) void this.stop()
-    return promise
+    return this.#lifecycle.run(subscriptions, options, (request) =>
+      this.subscribe(request),
+    )
   }
 
   /**
@@ -405,7 +188,7 @@ export class KrakenWebSocketAPI {
         'subscribe() takes a subscription request, e.g. TickerSubscriptionRequest([...]).',
       )
     }
-    return this.#subscriptions.subscribe(request, 'user')
+    return this.#core.subscriptions.subscribe(request, 'user')
   }
 
   /**
@@ -422,7 +205,7 @@ export class KrakenWebSocketAPI {
         'unsubscribe() takes an unsubscribe or subscription request.',
       )
     }
-    return this.#subscriptions.unsubscribe(request, 'user')
+    return this.#core.subscriptions.unsubscribe(request, 'user')
   }
 
   /**
@@ -453,12 +236,12 @@ export class KrakenWebSocketAPI {
   request<TRequest extends TradingRequest>(
     request: TRequest,
   ): Promise<TradingResponseFor<TRequest>> {
-    return this.#desk.send(request)
+    return this.#core.desk.send(request)
   }
 
   /** Open orders by `order_id`, merged from the executions channel; read-only and live. */
   get orders(): ReadonlyMap<string, TrackedOrder> {
-    return this.#desk.tracker.openOrders
+    return this.#core.desk.tracker.openOrders
   }
 
   /**
@@ -473,7 +256,7 @@ export class KrakenWebSocketAPI {
    * ```
    */
   order(id: string): OrderHandle {
-    return this.#desk.tracker.track(id)
+    return this.#core.desk.tracker.track(id)
   }
 
   /**
@@ -482,12 +265,12 @@ export class KrakenWebSocketAPI {
    * (`order_id` or `cl_ord_id`). Returns the remover.
    */
   onOrder(listener: (event: OrderEvent) => void, id?: string): () => void {
-    return this.#desk.tracker.on(listener, id)
+    return this.#core.desk.tracker.on(listener, id)
   }
 
   /** The `instrument` channel's pairs by symbol, once trading has started. */
   get instruments(): ReadonlyMap<string, InstrumentPair> {
-    return this.#desk.instruments.pairs
+    return this.#core.desk.instruments.pairs
   }
 
   /**
@@ -496,12 +279,12 @@ export class KrakenWebSocketAPI {
    * and result-returning `deadline`, `expireTime`, `effectiveTime`.
    */
   get clock(): ClockOffsetEstimator {
-    return this.#desk.clock
+    return this.#core.desk.clock
   }
 
   /** Kraken's clock minus the local clock (ms); 0 until measured. */
   get clockOffset(): number {
-    return this.#desk.clock.offset
+    return this.#core.desk.clock.offset
   }
 
   /**
@@ -513,7 +296,7 @@ export class KrakenWebSocketAPI {
    * ```
    */
   deadline(ms: number): string {
-    return unwrapTime(this.#desk.clock.deadline(ms))
+    return unwrapTime(this.#core.desk.clock.deadline(ms))
   }
 
   /**
@@ -521,7 +304,7 @@ export class KrakenWebSocketAPI {
    * @throws {RangeError} when `at` is past or more than a month ahead.
    */
   expireTime(at: number | Date): string {
-    return unwrapTime(this.#desk.clock.expireTime(at))
+    return unwrapTime(this.#core.desk.clock.expireTime(at))
   }
 
   /**
@@ -529,12 +312,12 @@ export class KrakenWebSocketAPI {
    * @throws {RangeError} when `at` is not in the future.
    */
   effectiveTime(at: number | Date): string {
-    return unwrapTime(this.#desk.clock.effectiveTime(at))
+    return unwrapTime(this.#core.desk.clock.effectiveTime(at))
   }
 
   /** The advisory rate counter, when `options.trading.rateCounter` is set. */
   get rateCounter(): AdvisoryRateCounter | undefined {
-    return this.#desk.rateCounter
+    return this.#core.desk.rateCounter
   }
 
   /**
@@ -552,25 +335,7 @@ export class KrakenWebSocketAPI {
    */
   deadMansSwitch(options: DeadMansSwitchOptions = {}): DeadMansSwitch {
     this.#checkActive('deadMansSwitch')
-    const previous = this.#deadMansSwitch
-    const dms = createDeadMansSwitch({
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.every === undefined ? {} : { every: options.every }),
-      ...(options.maintenanceLead === undefined
-        ? {}
-        : { maintenanceLead: options.maintenanceLead }),
-      send: (timeout) =>
-        this.#desk.send(CancelAllOrdersAfterRequest({ timeout })),
-      onError: (cause, timeout) =>
-        this.#events.emit('error', new DeadMansSwitchError({ timeout, cause })),
-    })
-    this.#deadMansSwitch = dms
-    if (previous !== undefined && previous.state !== 'stopped') {
-      // Replaced without a disarm: the new switch re-arms at once.
-      void previous.stop()
-    }
-    dms.start()
-    return dms
+    return this.#core.deadMansSwitch.arm(options)
   }
 
   /** Alias of {@link KrakenWebSocketAPI.request}. */
@@ -592,10 +357,10 @@ export class KrakenWebSocketAPI {
     return createTriggerStream<ResponseValue<TKey>>({
       key: key.name,
       subscribe: (push) =>
-        this.#triggers.add(key, push as TriggerHandler<never>),
-      onGap: (gap) => this.#events.emit('gap', gap),
+        this.#core.triggers.add(key, push as TriggerHandler<never>),
+      onGap: (gap) => this.#core.events.emit('gap', gap),
       signal: options.signal,
-      stopSignal: this.#lifetime.signal,
+      stopSignal: this.#lifecycle.signal,
       ...(options.bufferSize === undefined
         ? {}
         : { bufferSize: options.bufferSize }),
@@ -617,7 +382,7 @@ export class KrakenWebSocketAPI {
     options: BookOptions & { level3?: boolean | undefined } = {},
   ): Promise<LiveBook | LiveL3Book> {
     this.#checkActive('book')
-    return this.#books.open(
+    return this.#core.books.open(
       options.level3 === true ? 'level3' : 'book',
       symbol,
       options.depth ?? 10,
@@ -627,26 +392,7 @@ export class KrakenWebSocketAPI {
 
   /** A snapshot of the client's counters. */
   stats(): KrakenStats {
-    const subscriptions = { pending: 0, live: 0, rejected: 0 }
-    for (const intent of this.#subscriptions.list())
-      subscriptions[intent.state]++
-    const connections: Partial<
-      Record<TransportEndpoint, Connection['transport']['status']>
-    > = {}
-    for (const connection of this.#pool.all()) {
-      connections[connection.endpoint] = connection.transport.status
-    }
-    return {
-      frames: this.#counters.frames,
-      decodeErrors: this.#counters.decodeErrors,
-      channels: Object.fromEntries(this.#counters.channels),
-      handlers: this.#triggers.stats(),
-      reconnects: { ...this.#reconnects },
-      resyncs: this.#resyncs,
-      books: this.#books.stats(),
-      subscriptions,
-      connections,
-    }
+    return clientStats(this.#core)
   }
 
   /**
@@ -654,97 +400,11 @@ export class KrakenWebSocketAPI {
    * settles everything pending; `run()` resolves. Leaves no timer or socket.
    */
   stop(): Promise<void> {
-    this.#stopping ??= this.#shutdown().finally(() => {
-      this.#stopping = undefined
-    })
-    return this.#stopping
-  }
-
-  async #shutdown(): Promise<void> {
-    this.#lifetime.abort(new ClientStoppedError({ operation: 'the stream' }))
-    const dms = this.#deadMansSwitch
-    this.#deadMansSwitch = undefined
-    if (dms !== undefined) await settleWithin(dms.stop(), STOP_UNSUBSCRIBE_WAIT)
-    const unsubscribing: Promise<unknown>[] = []
-    for (const connection of this.#pool.all()) {
-      if (!connection.isOpen) continue
-      for (const params of this.#subscriptions.liveRequests(
-        connection.endpoint,
-      )) {
-        unsubscribing.push(
-          this.#subscriptions
-            .exchange(connection.endpoint, 'unsubscribe', params)
-            .catch(() => {}),
-        )
-      }
-    }
-    if (unsubscribing.length > 0) {
-      await settleWithin(Promise.all(unsubscribing), STOP_UNSUBSCRIBE_WAIT)
-    }
-    this.#books.stop()
-    this.#desk.stop()
-    this.#subscriptions.stop()
-    await this.#pool.closeAll()
-    await this.#tasks.stop(STOP_TASK_WAIT)
-    this.#systems.clear()
-    this.#lifetime = new AbortController()
-    const running = this.#running
-    this.#running = undefined
-    running?.cleanup()
-    running?.resolve()
+    return this.#lifecycle.stop()
   }
 
   #checkActive(operation: string): void {
-    if (this.#stopping !== undefined)
-      throw new ClientStoppedError({ operation })
-  }
-
-  #onOpen(connection: Connection, isReconnect: boolean): void {
-    this.#logger.log('Socket open.', 'info', {
-      endpoint: connection.endpoint,
-      reconnect: isReconnect,
-    })
-    if (connection.endpoint === 'private') this.#desk.onPrivateOpen()
-    if (isReconnect) {
-      this.#reconnects[connection.endpoint]++
-      const gap = this.#subscriptions.reconnectGap(connection.endpoint)
-      if (gap !== undefined) this.#events.emit('gap', gap)
-    }
-    this.#subscriptions.replay(connection)
-  }
-
-  #onSocketLost(connection: Connection): void {
-    connection.abandonAll()
-    this.#subscriptions.socketLost(connection.endpoint)
-    this.#books.socketLost(connection.endpoint)
-  }
-
-  #onSystemStatus(connection: Connection, value: StatusResponse): void {
-    const { endpoint } = connection
-    const dms = this.#deadMansSwitch
-    const startsAt = maintenanceStart(value.upcoming_maintenance, Date.now())
-    if (dms !== undefined && startsAt !== undefined) {
-      dms.scheduleMaintenance(startsAt)
-    }
-    const previous = this.#systems.get(endpoint)
-    if (previous === value.system) return
-    this.#systems.set(endpoint, value.system)
-    if (value.system === 'maintenance') {
-      this.#pool.setMinReconnectDelay(MAINTENANCE_RECONNECT_DELAY)
-    } else if (![...this.#systems.values()].includes('maintenance')) {
-      this.#pool.setMinReconnectDelay(0)
-    }
-    this.#logger.log(
-      `System status: ${value.system}.`,
-      value.system === 'online' ? 'info' : 'warning',
-      { endpoint },
-    )
-    this.#events.emit('status', {
-      endpoint,
-      system: value.system,
-      previous,
-      response: value,
-    })
+    this.#lifecycle.checkActive(operation)
   }
 }
 
@@ -762,8 +422,4 @@ function unwrapTime(
 ): string {
   if (!result.ok) throw new RangeError(`${result.reason}.`)
   return result.value
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,4 +1,5 @@
 import type { AuthHook } from './authHook.js'
+import type { Level3Feed } from './channels/level3Book.js'
 import type { ChannelDefinition } from './channels/types.js'
 import type { SystemStatus } from './exchange/types.js'
 import type { SessionFaults } from './faults/types.js'
@@ -52,6 +53,8 @@ export type SimulatorContext = {
   readonly isReplay: boolean
   /** Called after a subscribe was acked (the replay starts on the first one). */
   readonly onSubscribed: (session: SessionHandle) => void
+  /** The level3 views (market and exchange orders) behind the `level3` channel. */
+  readonly level3: Level3Feed
   /** Records every frame in and out (the `record` option), when set. */
   readonly recorder?: Recorder
 }

@@ -59,6 +59,8 @@ test('exports', () => {
       "recordWebSocket",
       "replayRecording",
       "WRONG_HOST",
+      "IDLE_CLOSE_CODE",
+      "IDLE_CLOSE_REASON",
       "startSimulator",
     ]
   `)

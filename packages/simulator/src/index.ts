@@ -30,6 +30,7 @@ export {
 } from './authHook.js'
 export { BOOK_DEPTHS } from './channels/book.js'
 export { LEVEL3_DEPTHS } from './channels/level3.js'
+export type { Level3Feed } from './channels/level3Book.js'
 export { EVENT_TRIGGERS } from './channels/ticker.js'
 export type {
   ChannelContext,
@@ -192,6 +193,7 @@ export type {
 } from './server/restRouter.js'
 export type { Timers } from './server/timers.js'
 export type { Hub, Publisher, Subscriber } from './session/hub.js'
+export { IDLE_CLOSE_CODE, IDLE_CLOSE_REASON } from './session/idleClose.js'
 export type {
   ActiveSubscription,
   ConnectionHandler,

@@ -30,6 +30,14 @@ export type SimulatorOptions = {
   readonly rate?: number
   /** Period (ms) of the market timer. @default 10 */
   readonly tickInterval?: number
+  /**
+   * Closes a connection (code 1001, reason `Idle timeout`) once its client
+   * has sent no message for this many ms; any message, such as a `ping`,
+   * restarts the wait. Kraken closes idle connections after about 60_000
+   * (SPEC §2.6); off by default so that quiet test clients stay connected.
+   * @default false
+   */
+  readonly idleTimeout?: number | false
   /** Period (ms) of heartbeats to connections with a subscription. @default 1_000 */
   readonly heartbeatInterval?: number
   /** The clock (ms since the epoch) for timestamps, candles, tokens and the engine. @default Date.now */

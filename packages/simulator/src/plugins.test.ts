@@ -1,19 +1,12 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { AuthHook } from './authHook.js'
 import type { ChannelDefinition } from './channels/types.js'
 import type { MethodDefinition } from './methods/types.js'
-import type { Simulator } from './simulator.js'
 import { startSimulator } from './startSimulator.js'
-import { connect, type TestClient } from './testing/client.js'
+import { connect } from './testing/client.js'
+import { closeAfterEach } from './testing/lifecycle.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 const tokens: AuthHook = ({ token }) =>
   token === 'good'

@@ -1,29 +1,10 @@
-import { afterEach, describe, expect, test } from 'vitest'
-import type { SimulatorOptions } from './options.js'
-import type { Simulator } from './simulator.js'
-import { startSimulator } from './startSimulator.js'
+import { describe, expect, test } from 'vitest'
 import { connect, type TestClient } from './testing/client.js'
+import { closeAfterEach } from './testing/lifecycle.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
+const open = closeAfterEach()
 
-async function start(options: SimulatorOptions = {}) {
-  const simulator = await startSimulator({ rate: 0, ...options })
-  open.simulators.push(simulator)
-  return simulator
-}
-async function client(url: string) {
-  const c = await connect(url)
-  open.clients.push(c)
-  return c
-}
-
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const { start, connect: client } = open
 
 const json = (frame: string) => JSON.parse(frame) as Record<string, unknown>
 const withoutTimes = (frame: string) => {

@@ -3,6 +3,7 @@ import { bookChannel } from './channels/book.js'
 import { heartbeatChannel } from './channels/heartbeat.js'
 import { instrumentChannel } from './channels/instrument.js'
 import { level3Channel } from './channels/level3.js'
+import { createLevel3Feed } from './channels/level3Book.js'
 import { ohlcChannel } from './channels/ohlc.js'
 import { nextConnectionId, statusFrame } from './channels/status.js'
 import { tickerChannel } from './channels/ticker.js'
@@ -20,6 +21,7 @@ import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
+import { showOwnOrdersInLevel3 } from './private/level3OwnOrders.js'
 import { createPrivateServices } from './private/privateServices.js'
 import { openRecording } from './recording/recordOption.js'
 import { loadReplaySource } from './replay/replaySource.js'
@@ -29,6 +31,7 @@ import { listen } from './server/httpServer.js'
 import { RestRouter } from './server/restRouter.js'
 import { createTimers } from './server/timers.js'
 import { Hub } from './session/hub.js'
+import { watchIdle } from './session/idleClose.js'
 import { Session } from './session/session.js'
 import type { SessionHandle } from './session/types.js'
 import type { Simulator } from './simulator.js'
@@ -74,6 +77,14 @@ export async function startSimulator(
   const now = options.now ?? (() => Date.now())
   const pairs = options.pairs ?? DEFAULT_PAIRS
   const compatibility = { ...defaultCompatibility, ...options.compatibility }
+  const idleTimeout = options.idleTimeout ?? false
+  if (
+    idleTimeout !== false &&
+    !(Number.isFinite(idleTimeout) && idleTimeout > 0)
+  )
+    throw new RangeError(
+      `idleTimeout must be a positive number of ms or false, not ${idleTimeout}`,
+    )
   const replaySource =
     options.replay === undefined ? undefined : loadReplaySource(options.replay)
   const channels = new Map<string, ChannelDefinition>()
@@ -111,11 +122,15 @@ export async function startSimulator(
     connectionHandler: privateHandler,
   } = createPrivateServices(options, { seed, now, pairs, timers })
 
+  const hub: SimulatorContext['hub'] = new Hub()
   const context: SimulatorContext = {
     market: createMarket(pairs, seed, now),
     pairs: new Map(pairs.map((pair) => [pair.symbol, pair])),
     assets: options.assets ?? DEFAULT_ASSETS,
-    hub: new Hub(),
+    hub,
+    level3: createLevel3Feed(hub, (symbol) =>
+      engine.exchange.restingOrders(symbol),
+    ),
     channels,
     methods,
     sessions: sessionSet,
@@ -133,6 +148,7 @@ export async function startSimulator(
     ...(recording === undefined ? {} : { recorder: recording.recorder }),
   }
   engine.seedQuotes(context.market.symbols.values())
+  const stopLevel3 = showOwnOrdersInLevel3(context, engine.exchange)
   engine.exchange.setSystemStatus(context.system)
   const refusals: Refusals = { count: 0, status: 503 }
   const targets = { context, sessions, refusals }
@@ -158,6 +174,8 @@ export async function startSimulator(
       const handler = factory(session)
       if (handler !== undefined) session.handlers.push(handler)
     }
+    if (idleTimeout !== false)
+      socket.on('message', watchIdle(session, timers, idleTimeout))
     session.send(statusFrame(context.system, id, compatibility))
     if (options.replay?.start === 'connect') startReplay(session)
   }
@@ -222,6 +240,7 @@ export async function startSimulator(
     close() {
       closing ??= (async () => {
         feed.stop()
+        stopLevel3()
         engine.exchange.close()
         timers.clear()
         stats.cancelWaits(new SimulatorClosedError())

@@ -17,8 +17,11 @@ export interface PendingRequest {
   readonly method: string
   /** Takes one answer; returns `true` once the request is complete. */
   answer(response: MethodResponseLike): boolean
-  /** The socket went away before the request completed. */
-  abandon(): void
+  /**
+   * The request ends unanswered: its socket went away, or (with `cause`)
+   * Kraken answered it but the answer could not be decoded.
+   */
+  abandon(cause?: Error): void
 }
 
 /** Options of {@link Connection}. */
@@ -136,6 +139,19 @@ export class Connection {
       return false
     }
     if (pending.answer(response)) this.forget(reqId)
+    return true
+  }
+
+  /**
+   * Kraken answered request `reqId` with a frame that could not be decoded:
+   * the request ends now, with `cause`, instead of waiting for its timeout.
+   * Returns `false` when no request of ours waits for that answer.
+   */
+  abandonOne(reqId: number, method: string, cause: Error): boolean {
+    const pending = this.#pending.get(reqId)
+    if (pending === undefined || pending.method !== method) return false
+    this.forget(reqId)
+    pending.abandon(cause)
     return true
   }
 

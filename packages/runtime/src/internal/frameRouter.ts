@@ -52,14 +52,18 @@ export function createFrameRouter(
     counters.frames++
     const result = decodeMessage(text)
     if (!result.ok) {
-      failed(
-        new DecodeFailureError({
-          raw: text,
-          path: result.error.path,
-          reason: result.error.message,
-          cause: result.error,
-        }),
-      )
+      const error = new DecodeFailureError({
+        raw: text,
+        path: result.error.path,
+        reason: result.error.message,
+        cause: result.error,
+      })
+      failed(error)
+      // An unreadable answer still answers its request: end it now.
+      const answer = answeredRequest(text)
+      if (answer !== undefined) {
+        connection.abandonOne(answer.reqId, answer.method, error)
+      }
       return
     }
     const { responses } = result
@@ -102,4 +106,23 @@ export function createFrameRouter(
       )
     }
   }
+}
+
+/**
+ * The `method` and `req_id` of a method response that failed to decode, if
+ * the text is JSON at all. Only undecodable frames pay for this second parse.
+ */
+function answeredRequest(
+  text: string,
+): { method: string; reqId: number } | undefined {
+  let frame: unknown
+  try {
+    frame = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof frame !== 'object' || frame === null) return undefined
+  const { method, req_id } = frame as { method?: unknown; req_id?: unknown }
+  if (typeof method !== 'string' || !Number.isInteger(req_id)) return undefined
+  return { method, reqId: req_id as number }
 }

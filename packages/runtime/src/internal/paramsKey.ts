@@ -43,3 +43,23 @@ export function stableStringify(value: unknown): string {
   if (typeof value === 'bigint') return value.toString()
   return JSON.stringify(value) ?? 'null'
 }
+
+/** The intent identity of a channel, symbol and params key (see {@link paramsKey}). */
+export function keyedIntentId(
+  channel: string,
+  symbol: string | undefined,
+  key: string,
+): string {
+  return JSON.stringify([channel, symbol ?? null, key])
+}
+
+/** Whether every param given in `wanted` has the same value in `params`. */
+export function matchesGiven(
+  params: Readonly<Record<string, unknown>>,
+  wanted: Readonly<Record<string, unknown>>,
+): boolean {
+  for (const [key, value] of Object.entries(wanted)) {
+    if (JSON.stringify(params[key]) !== JSON.stringify(value)) return false
+  }
+  return true
+}

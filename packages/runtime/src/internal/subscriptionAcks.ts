@@ -6,7 +6,7 @@ import {
 } from '@kraken-sockets/schema'
 import type { TransportEndpoint } from '@kraken-sockets/transport'
 import type { MethodResponseLike } from './connection.js'
-import { paramsKey } from './paramsKey.js'
+import { keyedIntentId, paramsKey } from './paramsKey.js'
 import type { SubscriptionParams } from './subscriptionRegistry.js'
 
 /** Kraken's acknowledgement of one symbol of a subscribe or unsubscribe. */
@@ -27,7 +27,7 @@ export function intentId(
   symbol: string | undefined,
   params: Readonly<Record<string, unknown>>,
 ): string {
-  return JSON.stringify([channel, symbol ?? null, paramsKey(params)])
+  return keyedIntentId(channel, symbol, paramsKey(params))
 }
 
 /** The symbol an acknowledgement is about: `result.symbol`, else top-level `symbol`. */
@@ -87,17 +87,6 @@ export function withSymbols(
   return named.length === 0
     ? { channel, ...rest }
     : { channel, symbol: named, ...rest }
-}
-
-/** Whether every param given in `wanted` has the same value in `params`. */
-export function matchesGiven(
-  params: Readonly<Record<string, unknown>>,
-  wanted: Readonly<Record<string, unknown>>,
-): boolean {
-  for (const [key, value] of Object.entries(wanted)) {
-    if (JSON.stringify(params[key]) !== JSON.stringify(value)) return false
-  }
-  return true
 }
 
 /** One line about an error: its short message when it has one. */

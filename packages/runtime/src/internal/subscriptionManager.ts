@@ -14,33 +14,35 @@ import type { ConnectionPool } from './connectionPool.js'
 import type { KrakenSocketsError } from './errors.js'
 import type { ReconnectGap } from './gap.js'
 import type { Logger } from './logger.js'
-import { createPacer, type Pacer } from './pacer.js'
-import { identityParams } from './paramsKey.js'
+import { identityParams, matchesGiven } from './paramsKey.js'
 import { planReplay } from './replayPlan.js'
 import {
   channelEndpoint,
   describeError as describe,
   intentId,
   localAck,
-  matchesGiven,
   type SubscriptionAckValue,
   withSymbols,
 } from './subscriptionAcks.js'
-import { LEVEL3_RATE_PER_SECOND } from './subscriptionCost.js'
+import {
+  batchParams,
+  SubscriptionDispatcher,
+} from './subscriptionDispatcher.js'
 import {
   type FrameContext,
   type SendOptions,
   sendSubscriptionFrame,
 } from './subscriptionFrame.js'
+import { type IntentOwner, IntentOwners } from './subscriptionOwners.js'
 import {
   createSubscriptionRegistry,
   type SubscriptionIntent,
   type SubscriptionParams,
   type SubscriptionRegistry,
 } from './subscriptionRegistry.js'
+import { settleAck } from './subscriptionSettle.js'
 
-/** Who holds an intent: the user, or the runtime's own books. */
-export type IntentOwner = 'user' | 'book' | 'trading'
+export type { IntentOwner } from './subscriptionOwners.js'
 
 type Method = SubscriptionMethod
 
@@ -60,10 +62,9 @@ export interface SubscriptionManagerConfig {
 export class SubscriptionManager {
   #config: SubscriptionManagerConfig
   #registry: SubscriptionRegistry = createSubscriptionRegistry()
-  #owners = new Map<string, Set<IntentOwner>>()
+  #owners = new IntentOwners()
   #lastAcks = new Map<string, SubscriptionAckValue>()
-  #pacers = new WeakMap<Connection, Pacer>()
-  #replays = new Map<TransportEndpoint, AbortController>()
+  #dispatcher: SubscriptionDispatcher
   #acks: AckWaiters
   #frames: FrameContext
 
@@ -75,8 +76,22 @@ export class SubscriptionManager {
       acks: this.#acks,
       reportError: config.reportError,
       settle: (method, params, symbol, ack, replay) =>
-        this.#settle(method, params, symbol, ack, replay),
+        settleAck(
+          {
+            registry: this.#registry,
+            lastAcks: this.#lastAcks,
+            acks: this.#acks,
+            logger: config.logger,
+          },
+          { method, params, symbol, ack, replay },
+        ),
     }
+    this.#dispatcher = new SubscriptionDispatcher({
+      send: (connection, params, options) =>
+        this.#send(connection, 'subscribe', params, options),
+      onConnectFailed: (connection, error) =>
+        this.#connectFailed(connection, error),
+    })
   }
 
   /** Every intent and its state. */
@@ -101,12 +116,7 @@ export class SubscriptionManager {
     const toSend: SubscriptionIntent[] = []
     for (const intent of intents) {
       const id = intentId(intent.channel, intent.symbol, intent.params)
-      let owners = this.#owners.get(id)
-      if (owners === undefined) {
-        owners = new Set()
-        this.#owners.set(id, owners)
-      }
-      owners.add(owner)
+      this.#owners.hold(id, owner)
       if (intent.state === 'live') {
         waits.push(
           Promise.resolve(
@@ -121,7 +131,7 @@ export class SubscriptionManager {
       )
       toSend.push(intent)
     }
-    if (toSend.length > 0) this.#dispatch(connection, toSend)
+    if (toSend.length > 0) this.#dispatcher.dispatch(connection, toSend)
     return Promise.all(waits) as Promise<SubscriptionResponse[]>
   }
 
@@ -147,13 +157,10 @@ export class SubscriptionManager {
       if (!symbols.includes(intent.symbol)) continue
       if (!matchesGiven(intent.params, wanted)) continue
       const id = intentId(intent.channel, intent.symbol, intent.params)
-      const owners = this.#owners.get(id)
-      owners?.delete(owner)
-      if (owners !== undefined && owners.size > 0) {
+      if (this.#owners.release(id, owner)) {
         kept.add(intent.symbol)
         continue
       }
-      this.#owners.delete(id)
       this.#lastAcks.delete(id)
       this.#registry.remove({
         ...intent.params,
@@ -212,8 +219,7 @@ export class SubscriptionManager {
 
   /** The socket of `endpoint` went away: its live intents become pending. */
   socketLost(endpoint: TransportEndpoint): void {
-    this.#replays.get(endpoint)?.abort()
-    this.#replays.delete(endpoint)
+    this.#dispatcher.abort(endpoint)
     this.#registry.markPending(
       (channel) => channelEndpoint(channel) === endpoint,
     )
@@ -221,14 +227,10 @@ export class SubscriptionManager {
 
   /** What a reconnect of `endpoint` may have cost: its intents, if any. */
   reconnectGap(endpoint: TransportEndpoint): ReconnectGap | undefined {
-    const subscriptions = this.#registry
-      .list()
-      .filter(
-        (intent) =>
-          intent.state !== 'rejected' &&
-          channelEndpoint(intent.channel) === endpoint,
-      )
-      .map(({ channel, symbol }) => ({ channel, symbol }))
+    const subscriptions = this.#intentsOn(
+      endpoint,
+      (state) => state !== 'rejected',
+    ).map(({ channel, symbol }) => ({ channel, symbol }))
     if (subscriptions.length === 0) return undefined
     const symbols = new Set<string>()
     for (const { symbol } of subscriptions) {
@@ -245,37 +247,22 @@ export class SubscriptionManager {
 
   /** Resubscribes every pending and live intent of the connection's endpoint. */
   replay(connection: Connection): void {
-    const intents = this.#registry
-      .list()
-      .filter(
-        (intent) =>
-          intent.state !== 'rejected' &&
-          channelEndpoint(intent.channel) === connection.endpoint,
-      )
-    if (intents.length > 0) this.#dispatch(connection, intents, true)
+    const intents = this.#intentsOn(
+      connection.endpoint,
+      (state) => state !== 'rejected',
+    )
+    if (intents.length > 0) this.#dispatcher.dispatch(connection, intents, true)
   }
 
   /** Live intents, for `stop()` to unsubscribe, grouped as requests. */
   liveRequests(endpoint: TransportEndpoint): SubscriptionParams[] {
-    const live = this.#registry
-      .list()
-      .filter(
-        (intent) =>
-          intent.state === 'live' &&
-          channelEndpoint(intent.channel) === endpoint,
-      )
-    return planReplay(live).map((batch) =>
-      withSymbols(
-        { ...batch.params, channel: batch.channel },
-        batch.symbols.length === 0 ? [undefined] : batch.symbols,
-      ),
-    )
+    const live = this.#intentsOn(endpoint, (state) => state === 'live')
+    return planReplay(live).map(batchParams)
   }
 
   /** Settles everything waiting and forgets every intent. */
   stop(): void {
-    for (const controller of this.#replays.values()) controller.abort()
-    this.#replays.clear()
+    this.#dispatcher.stop()
     this.#acks.stop()
     this.#registry = createSubscriptionRegistry()
     this.#owners.clear()
@@ -286,78 +273,33 @@ export class SubscriptionManager {
     return { replay: false, retried: false, generation: connection.generation }
   }
 
-  /** Sends intents in batches under the connection's pacer, or connects. */
-  #dispatch(
-    connection: Connection,
-    intents: readonly SubscriptionIntent[],
-    replay = false,
-  ): void {
-    if (!connection.isOpen) {
-      if (connection.transport.status === 'idle') this.#connect(connection)
-      return
-    }
-    const batches = planReplay(intents)
-    const generation = connection.generation
-    let controller = this.#replays.get(connection.endpoint)
-    if (controller === undefined) {
-      controller = new AbortController()
-      this.#replays.set(connection.endpoint, controller)
-    }
-    const { signal } = controller
-    const pacer = this.#pacer(connection)
-    void (async () => {
-      for (const batch of batches) {
-        try {
-          await pacer.acquire(batch.cost, signal)
-        } catch {
-          return // The socket was lost or the client stopped: replay covers it.
-        }
-        if (connection.generation !== generation) return
-        await this.#send(
-          connection,
-          'subscribe',
-          withSymbols(
-            { ...batch.params, channel: batch.channel },
-            batch.symbols.length === 0 ? [undefined] : batch.symbols,
-          ),
-          { replay, retried: false, generation },
-        )
-      }
-    })()
+  /** The intents of `endpoint` whose state `wanted` accepts. */
+  #intentsOn(
+    endpoint: TransportEndpoint,
+    wanted: (state: SubscriptionIntent['state']) => boolean,
+  ): SubscriptionIntent[] {
+    return this.#registry
+      .list()
+      .filter(
+        (intent) =>
+          wanted(intent.state) && channelEndpoint(intent.channel) === endpoint,
+      )
   }
 
-  #connect(connection: Connection): void {
-    connection.transport.connect().catch((error: unknown) => {
-      // The open event replays on success; on failure, say so to waiters.
-      const reason = `The ${connection.endpoint} socket could not connect: ${describe(error)}`
-      for (const intent of this.#registry.list()) {
-        if (channelEndpoint(intent.channel) !== connection.endpoint) continue
-        if (intent.state !== 'pending') continue
-        const id = intentId(intent.channel, intent.symbol, intent.params)
-        this.#acks.notify(
-          'subscribe',
-          id,
-          localAck('subscribe', intent.channel, intent.symbol, reason),
-        )
-      }
-    })
-  }
-
-  #pacer(connection: Connection): Pacer {
-    let pacer = this.#pacers.get(connection)
-    if (pacer === undefined) {
-      // level3 counts per symbol by depth (200 per second, standard tier);
-      // other channels' limit is undocumented: a modest request rate.
-      pacer =
-        connection.endpoint === 'level3'
-          ? createPacer({
-              capacity: LEVEL3_RATE_PER_SECOND,
-              refillPerSecond: LEVEL3_RATE_PER_SECOND,
-            })
-          : createPacer({ capacity: 20, refillPerSecond: 10 })
-      this.#pacers.set(connection, pacer)
+  /** The socket could not connect: its pending subscribes fail with the reason. */
+  #connectFailed(connection: Connection, error: unknown): void {
+    const reason = `The ${connection.endpoint} socket could not connect: ${describe(error)}`
+    for (const intent of this.#intentsOn(
+      connection.endpoint,
+      (state) => state === 'pending',
+    )) {
+      const id = intentId(intent.channel, intent.symbol, intent.params)
+      this.#acks.notify(
+        'subscribe',
+        id,
+        localAck('subscribe', intent.channel, intent.symbol, reason),
+      )
     }
-    return pacer
   }
 
   /** Sends one frame and correlates its per-symbol acks. */
@@ -374,42 +316,5 @@ export class SubscriptionManager {
       params,
       options,
     )
-  }
-
-  #settle(
-    method: Method,
-    params: SubscriptionParams,
-    symbol: string | undefined,
-    ack: SubscriptionAckValue,
-    replay: boolean,
-  ): void {
-    const { channel } = params
-    const identity = identityParams(params)
-    const id = intentId(channel, symbol, identity)
-    if (method === 'unsubscribe') {
-      this.#acks.notify(method, id, ack)
-      return
-    }
-    const intent = this.#registry.applyAck({
-      params,
-      symbol,
-      success: ack.success !== false,
-      error: ack.error,
-      replay,
-    })
-    let delivered = ack
-    if (intent?.state === 'live') {
-      // `Already subscribed` on a replay: the subscription is live.
-      if (ack.success === false) delivered = localAck(method, channel, symbol)
-      this.#lastAcks.set(id, delivered)
-    } else if (intent?.state === 'rejected') {
-      this.#config.logger.log('Subscription rejected.', 'warning', {
-        channel,
-        symbol,
-        error: ack.error,
-        req_id: ack.req_id,
-      })
-    }
-    this.#acks.notify(method, id, delivered)
   }
 }

@@ -1,5 +1,10 @@
 import { SubscriptionLimitError } from './errors.js'
-import { identityParams, paramsKey } from './paramsKey.js'
+import {
+  identityParams,
+  keyedIntentId as intentId,
+  matchesGiven,
+  paramsKey,
+} from './paramsKey.js'
 import {
   planReplay,
   type ReplayBatch,
@@ -221,23 +226,4 @@ export function createSubscriptionRegistry(
       return [...intents.values()].map((intent) => ({ ...intent }))
     },
   }
-}
-
-function intentId(
-  channel: string,
-  symbol: string | undefined,
-  key: string,
-): string {
-  return JSON.stringify([channel, symbol ?? null, key])
-}
-
-/** Whether every param given in `wanted` has the same value in `params`. */
-function matchesGiven(
-  params: Readonly<Record<string, unknown>>,
-  wanted: Readonly<Record<string, unknown>>,
-): boolean {
-  for (const [key, value] of Object.entries(wanted)) {
-    if (JSON.stringify(params[key]) !== JSON.stringify(value)) return false
-  }
-  return true
 }

@@ -1,14 +1,7 @@
-import {
-  ExecutionSubscriptionRequest,
-  InstrumentsSubscriptionRequest,
-  type TradingRequest,
-} from '@kraken-sockets/schema'
+import type { TradingRequest } from '@kraken-sockets/schema'
 import type { Latency } from '@kraken-sockets/transport'
 import type { ResolvedTradingOptions } from '../options.js'
-import {
-  type AdvisoryRateCounter,
-  createAdvisoryRateCounter,
-} from '../trading/advisoryRateCounter.js'
+import type { AdvisoryRateCounter } from '../trading/advisoryRateCounter.js'
 import {
   type ClockOffsetEstimator,
   createClockOffsetEstimator,
@@ -18,7 +11,6 @@ import {
   NotSentError,
   OutcomeUnknownError,
 } from '../trading/errors.js'
-import type { ExecutionReport } from '../trading/executionReport.js'
 import {
   createInstrumentStore,
   type InstrumentStore,
@@ -32,13 +24,22 @@ import type {
 } from '../trading/orderTrackerTypes.js'
 import { prepareTradingRequest } from '../trading/prepareRequest.js'
 import {
-  createPrivateSequence,
-  type SequencedChannel,
-} from '../trading/privateSequence.js'
-import { rateChargesOf } from '../trading/rateCharges.js'
+  chargeRequest,
+  correctRateCounter,
+  type RateModel,
+  rateCounterFor,
+} from './deskRateCounter.js'
 import type { SequenceGap } from './gap.js'
 import type { Logger } from './logger.js'
+import { type SequencedValue, SequenceGuard } from './sequenceGuard.js'
 import type { SubscriptionManager } from './subscriptionManager.js'
+import { subscribeTradingFeeds, waitForInstruments } from './tradingFeeds.js'
+import {
+  ackFactsOf,
+  clientOrderIdsOf,
+  isValidateOnly,
+  PLACING_METHODS,
+} from './tradingRequestFacts.js'
 import type { TradingRequests, TradingResponseFor } from './tradingRequests.js'
 
 /** Options of {@link TradingDesk}. */
@@ -55,18 +56,8 @@ export interface TradingDeskConfig {
   readonly onGap: (gap: SequenceGap) => void
   readonly onListenerError: (error: unknown) => void
   /** Kraken's cost model and tiers (from `@kraken-sockets/schema`). */
-  readonly rateModel: Pick<
-    Parameters<typeof createAdvisoryRateCounter>[0],
-    'cost' | 'tiers'
-  >
+  readonly rateModel: RateModel
 }
-
-const PLACING = new Set<string>([
-  'add_order',
-  'batch_add',
-  'amend_order',
-  'edit_order',
-])
 
 /**
  * The runtime's trading state around {@link TradingRequests}: it readies each
@@ -81,24 +72,17 @@ export class TradingDesk {
   readonly rateCounter: AdvisoryRateCounter | undefined
   #tracker: OrderTracker
   #config: TradingDeskConfig
-  #sequence = createPrivateSequence()
+  #sequences: SequenceGuard
   #feeds: Promise<void> | undefined
-  #resubscribing = new Set<SequencedChannel>()
 
   constructor(config: TradingDeskConfig) {
     this.#config = config
     this.#tracker = this.#newTracker()
-    const { rateCounter } = config.options
-    this.rateCounter =
-      rateCounter === false
-        ? undefined
-        : createAdvisoryRateCounter({
-            ...config.rateModel,
-            mode: rateCounter.mode,
-            ...(rateCounter.maxRateCount === undefined
-              ? {}
-              : { maxRateCount: rateCounter.maxRateCount }),
-          })
+    this.#sequences = new SequenceGuard(config)
+    this.rateCounter = rateCounterFor(
+      config.options.rateCounter,
+      config.rateModel,
+    )
   }
 
   /** The order tracker (replaced when the client stops). */
@@ -112,7 +96,7 @@ export class TradingDesk {
    */
   startFeeds(): Promise<void> {
     if (!this.#config.options.track) return Promise.resolve()
-    this.#feeds ??= this.#subscribeFeeds()
+    this.#feeds ??= subscribeTradingFeeds(this.#config)
     return this.#feeds
   }
 
@@ -123,8 +107,13 @@ export class TradingDesk {
     const { method } = request
     const { options } = this.#config
     const feeds = this.startFeeds()
-    if (PLACING.has(method) && options.round && options.track) {
-      await this.#waitForInstruments(feeds, method)
+    if (PLACING_METHODS.has(method) && options.round && options.track) {
+      await waitForInstruments(
+        this.instruments,
+        feeds,
+        method,
+        this.#config.timeout,
+      )
     }
     const tracker = this.#tracker
     const prepared = prepareTradingRequest(request, {
@@ -143,7 +132,9 @@ export class TradingDesk {
     const ready = prepared.request
     // A validate-only request places nothing: no order to await, no rate cost.
     const placesOrders = !isValidateOnly(ready)
-    if (placesOrders) this.#charge(ready)
+    if (placesOrders && this.rateCounter !== undefined) {
+      chargeRequest(this.rateCounter, ready, tracker, this.#config.logger)
+    }
     const clOrdIds = placesOrders ? clientOrderIdsOf(ready) : []
     for (const id of clOrdIds) tracker.expect(id)
     const sentAt = Date.now()
@@ -171,13 +162,19 @@ export class TradingDesk {
         break
       case 'ExecutionsSnapshotResponse':
       case 'ExecutionsUpdateResponse':
-        this.#onSequenced('executions', value as SequencedValue)
+        this.#sequences.check('executions', value as SequencedValue)
         this.#tracker.apply(value as ExecutionsMessage)
-        this.#correctRateCounter(value as ExecutionsMessage)
+        if (this.rateCounter !== undefined) {
+          correctRateCounter(
+            this.rateCounter,
+            value as ExecutionsMessage,
+            this.#tracker,
+          )
+        }
         break
       case 'BalancesSnapshotResponse':
       case 'BalancesUpdateResponse':
-        this.#onSequenced('balances', value as SequencedValue)
+        this.#sequences.check('balances', value as SequencedValue)
         break
       case 'SubscriptionResponse': {
         const ack = value as { result?: { maxratecount?: number } }
@@ -196,7 +193,7 @@ export class TradingDesk {
 
   /** The private socket (re)opened: sequences restart with the connection. */
   onPrivateOpen(): void {
-    this.#sequence.reset()
+    this.#sequences.reset()
   }
 
   /** The client stopped: pending handles settle `untracked`, state resets. */
@@ -204,8 +201,7 @@ export class TradingDesk {
     this.#tracker.close()
     this.#tracker = this.#newTracker()
     this.#feeds = undefined
-    this.#sequence.reset()
-    this.#resubscribing.clear()
+    this.#sequences.stop()
     this.rateCounter?.reset()
   }
 
@@ -217,174 +213,11 @@ export class TradingDesk {
     return tracker
   }
 
-  async #subscribeFeeds(): Promise<void> {
-    const { subscriptions, options, logger } = this.#config
-    const executions = ExecutionSubscriptionRequest({
-      snap_orders: true,
-      ...(options.rateCounter === false ? {} : { ratecounter: true }),
-    })
-    const results = await Promise.allSettled([
-      subscriptions.subscribe(InstrumentsSubscriptionRequest(), 'trading'),
-      subscriptions.subscribe(executions, 'trading'),
-    ])
-    for (const result of results) {
-      const failure =
-        result.status === 'rejected'
-          ? String(result.reason)
-          : result.value.find((ack) => ack.success === false)?.error
-      if (failure !== undefined) {
-        logger.log('A trading feed could not subscribe.', 'warning', {
-          error: failure,
-        })
-      }
-    }
-  }
-
-  async #waitForInstruments(feeds: Promise<void>, method: string) {
-    if (this.instruments.isLoaded) return
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const expired = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.#config.timeout)
-    })
-    const outcome = await Promise.race([
-      feeds.then(() => this.instruments.loaded),
-      expired,
-    ])
-    clearTimeout(timer)
-    if (outcome === 'timeout' && !this.instruments.isLoaded) {
-      throw new NotSentError({
-        method,
-        code: 'refused',
-        reason: `No instrument snapshot arrived within ${this.#config.timeout} ms, so the order cannot be rounded (options.trading.round: false sends orders unrounded).`,
-      })
-    }
-  }
-
-  #charge(request: TradingRequest): void {
-    const counter = this.rateCounter
-    if (counter === undefined) return
-    const tracker = this.#tracker
-    const charges = rateChargesOf(request, {
-      order: (id) => tracker.get(id),
-      ageOf: (id) => tracker.ageOf(id),
-    })
-    for (const { symbol, transaction } of charges) {
-      const verdict = counter.charge(symbol, transaction)
-      if (!verdict.ok) {
-        throw new NotSentError({
-          method: request.method,
-          code: 'rate_limited',
-          reason: verdict.reason,
-        })
-      }
-      if (verdict.warning !== undefined) {
-        this.#config.logger.log(verdict.warning, 'warning', {
-          method: request.method,
-        })
-      }
-    }
-  }
-
   #onAck(ack: unknown, sentAt: number, receivedAt: number): void {
-    const { time_in, time_out, method, result } = ack as {
-      time_in?: string
-      time_out?: string
-      method: string
-      result?: unknown
-    }
+    const { time_in, time_out, placed } = ackFactsOf(ack)
     if (time_in !== undefined && time_out !== undefined) {
       this.clock.addSample({ sentAt, receivedAt, time_in, time_out })
     }
-    if (method !== 'add_order' && method !== 'batch_add') return
-    const placed = Array.isArray(result) ? result : [result]
-    for (const item of placed) {
-      const order = item as { order_id?: unknown; cl_ord_id?: unknown }
-      if (typeof order?.order_id !== 'string') continue
-      this.#tracker.acknowledge({
-        order_id: order.order_id,
-        cl_ord_id:
-          typeof order.cl_ord_id === 'string' ? order.cl_ord_id : undefined,
-      })
-    }
+    for (const order of placed) this.#tracker.acknowledge(order)
   }
-
-  #correctRateCounter(message: ExecutionsMessage): void {
-    const counter = this.rateCounter
-    if (counter === undefined) return
-    for (const report of message.executions as readonly RateReport[]) {
-      if (typeof report.ratecounter !== 'number') continue
-      const symbol =
-        report.symbol ??
-        (report.order_id === undefined
-          ? undefined
-          : this.#tracker.get(report.order_id)?.symbol)
-      if (symbol !== undefined) counter.correct(symbol, report.ratecounter)
-    }
-  }
-
-  #onSequenced(channel: SequencedChannel, value: SequencedValue): void {
-    const check = this.#sequence.check(channel, value)
-    if (check.ok || check.kind !== 'gap') return
-    this.#config.logger.log(
-      `Sequence gap on ${channel}: resubscribing.`,
-      'warning',
-      { expected: check.expected, received: check.received },
-    )
-    this.#config.onGap({
-      source: 'sequence',
-      endpoint: 'private',
-      channel,
-      expected: check.expected,
-      received: check.received,
-      missed: check.missed,
-    })
-    void this.#resubscribe(channel)
-  }
-
-  /** Unsubscribes and subscribes `channel` again: its snapshot restores the state. */
-  async #resubscribe(channel: SequencedChannel): Promise<void> {
-    if (this.#resubscribing.has(channel)) return
-    const { subscriptions, logger } = this.#config
-    const params = subscriptions
-      .liveRequests('private')
-      .find((live) => live.channel === channel)
-    if (params === undefined) return
-    this.#resubscribing.add(channel)
-    try {
-      await subscriptions.exchange('private', 'unsubscribe', {
-        channel: params.channel,
-      })
-      await subscriptions.exchange('private', 'subscribe', params)
-    } catch (error) {
-      // The socket went away: its replay after the reconnect resubscribes.
-      logger.log(`The ${channel} resubscription failed.`, 'warning', {
-        error: error instanceof Error ? error.message : String(error),
-      })
-    } finally {
-      this.#resubscribing.delete(channel)
-    }
-  }
-}
-
-type SequencedValue = { type: 'snapshot' | 'update'; sequence?: number }
-type RateReport = ExecutionReport & { ratecounter?: unknown }
-
-function clientOrderIdsOf(request: TradingRequest): string[] {
-  if (request.method === 'add_order') {
-    const id = request.params.cl_ord_id
-    return id === undefined ? [] : [id]
-  }
-  if (request.method === 'batch_add') {
-    return request.params.orders.flatMap((order) =>
-      order.cl_ord_id === undefined ? [] : [order.cl_ord_id],
-    )
-  }
-  return []
-}
-
-/** Whether Kraken is asked only to check the request (`params.validate`). */
-function isValidateOnly(request: TradingRequest): boolean {
-  if (!('params' in request)) return false
-  const { params } = request
-  return 'validate' in params && params.validate === true
 }

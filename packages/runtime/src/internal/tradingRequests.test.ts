@@ -61,6 +61,31 @@ describe('kraken.request()', () => {
     await kraken.stop()
   })
 
+  test('error: an answer that cannot be decoded ends the request at once as OutcomeUnknownError', async () => {
+    const { kraken } = createFakeKraken({
+      trading: PLAIN,
+      requestTimeout: 60_000,
+      respond: (frame) => [
+        // order_id must be a string: this answer fails to decode.
+        { ...addOrderAck(frame), result: { order_id: 42 } },
+      ],
+    })
+    const errors: unknown[] = []
+    kraken.on('error', (error) => {
+      errors.push(error)
+    })
+    const started = Date.now()
+    const failure = kraken.request(order)
+    await expect(failure).rejects.toBeInstanceOf(OutcomeUnknownError)
+    await expect(failure).rejects.toMatchObject({
+      reason: 'undecodable',
+      clOrdIds: ['my-order-1'],
+    })
+    expect(Date.now() - started).toBeLessThan(60_000)
+    expect(errors).toHaveLength(1)
+    await kraken.stop()
+  })
+
   test('error: success false rejects with KrakenRejectedError', async () => {
     const { kraken } = createFakeKraken({
       trading: PLAIN,

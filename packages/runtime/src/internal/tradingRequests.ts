@@ -16,6 +16,7 @@ import {
   KrakenRejectedError,
   NotSentError,
   OutcomeUnknownError,
+  type OutcomeUnknownReason,
 } from '../trading/errors.js'
 import {
   type CancelOrderTargets,
@@ -97,7 +98,7 @@ export class TradingRequests {
     )
     const clOrdIds = clientOrderIds(request)
     let reqId: number | undefined
-    const unknown = (reason: 'disconnected' | 'timeout') =>
+    const unknown = (reason: OutcomeUnknownReason, cause?: Error) =>
       new OutcomeUnknownError({
         method,
         reason,
@@ -105,6 +106,7 @@ export class TradingRequests {
         clOrdIds,
         timeout: this.#config.timeout,
         partial: collector.responses,
+        cause,
       })
     try {
       reqId = connection.send(
@@ -115,7 +117,12 @@ export class TradingRequests {
             collector.push(response as TradingResponseLike)
             return collector.isDone
           },
-          abandon: () => collector.abort(unknown('disconnected')),
+          abandon: (cause) =>
+            collector.abort(
+              cause === undefined
+                ? unknown('disconnected')
+                : unknown('undecodable', cause),
+            ),
         },
       )
     } catch (cause) {

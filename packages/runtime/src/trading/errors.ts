@@ -35,7 +35,7 @@ export class KrakenRejectedError extends KrakenError {
 }
 
 /** Why a sent request has no known outcome. */
-export type OutcomeUnknownReason = 'disconnected' | 'timeout'
+export type OutcomeUnknownReason = 'disconnected' | 'timeout' | 'undecodable'
 
 /**
  * The request was sent, but the connection dropped or the timeout passed
@@ -71,7 +71,9 @@ export class OutcomeUnknownError extends KrakenSocketsError {
     const why =
       args.reason === 'timeout'
         ? `no answer within ${args.timeout ?? '?'} ms`
-        : 'the connection closed before the answer'
+        : args.reason === 'undecodable'
+          ? "Kraken's answer could not be decoded"
+          : 'the connection closed before the answer'
     const ids =
       args.clOrdIds ?? (args.clOrdId === undefined ? [] : [args.clOrdId])
     const id =

@@ -11,20 +11,13 @@ import {
   type OrderHandleControl,
   type OrderOutcome,
 } from './orderHandle.js'
+import type { OrderRecord } from './orderRecord.js'
+import { reconcileSnapshot, type SnapshotTarget } from './orderSnapshot.js'
 import type {
   OrderEvent,
   OrderTracker,
   OrderTrackerConfig,
 } from './orderTrackerTypes.js'
-
-type OrderRecord = {
-  /** Local time the order was first seen or last amended. */
-  since: number
-  order: TrackedOrder
-  fills: Fill[]
-  execIds: Set<string>
-  outcome?: OrderOutcome
-}
 
 /**
  * Creates an order tracker fed by the `executions` channel.
@@ -184,66 +177,24 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     }
   }
 
-  function reconcileSnapshot(data: readonly ExecutionReport[]): void {
-    const orderItems = data.filter((report) => report.exec_type !== 'trade')
-    const tradeItems = data.filter((report) => report.exec_type === 'trade')
-    const listed = new Set(
-      orderItems.flatMap((report) =>
-        report.order_id === undefined ? [] : [report.order_id],
-      ),
-    )
-    if (snapshotIncludesOrders) {
-      for (const record of [...open.values()]) {
-        const id = record.order.order_id
-        if (listed.has(id)) continue
-        const trades = tradeItems.filter((trade) => trade.order_id === id)
-        for (const trade of trades) {
-          const fill = fillOf(trade, id)
-          if (fill !== undefined) addFill(record, fill)
-        }
-        if (trades.some((trade) => trade.order_status === 'filled')) {
-          closeRecord(record, { status: 'filled', order: record.order })
-        } else {
-          closeRecord(record, {
-            status: 'closed_unknown',
-            order: record.order,
-            reason:
-              'absent from the executions snapshot after a resubscription; look up its final state',
-          })
-        }
-      }
-    }
-    for (const report of orderItems) applyReport(report)
-    for (const trade of tradeItems) {
-      const record =
-        trade.order_id === undefined ? undefined : open.get(trade.order_id)
-      const fill =
-        record === undefined ? undefined : fillOf(trade, record.order.order_id)
-      if (record !== undefined && fill !== undefined) addFill(record, fill)
-    }
-    if (!snapshotIncludesOrders) return
-    for (const clOrdId of [...outcomeUnknown]) {
-      if (findRecord(clOrdId) !== undefined) continue
-      outcomeUnknown.delete(clOrdId)
-      emit({ type: 'missing', cl_ord_id: clOrdId })
-    }
-    for (const [id, controls] of [...handles]) {
-      if (findRecord(id) !== undefined || expected.has(id)) continue
-      handles.delete(id)
-      for (const control of controls) {
-        control.settle({
-          status: 'missing',
-          order: undefined,
-          reason: 'not among the orders of the executions snapshot',
-        })
-      }
-    }
+  const snapshotTarget: SnapshotTarget = {
+    snapshotIncludesOrders,
+    open,
+    outcomeUnknown,
+    expected,
+    handles,
+    findRecord,
+    applyReport,
+    addFill,
+    closeRecord,
+    emit,
   }
 
   return {
     openOrders: openView,
     apply(message) {
-      if (message.type === 'snapshot') reconcileSnapshot(message.executions)
+      if (message.type === 'snapshot')
+        reconcileSnapshot(snapshotTarget, message.executions)
       else for (const report of message.executions) applyReport(report)
     },
     get: (id) => findRecord(id)?.order,

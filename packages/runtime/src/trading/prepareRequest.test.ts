@@ -67,6 +67,121 @@ describe('prepareTradingRequest', () => {
     })
   })
 
+  test('behavior: a static stop-loss trigger price and display_qty are rounded', () => {
+    const stop = AddOrderRequest({
+      order_type: 'stop-loss-limit',
+      side: 'sell',
+      symbol: 'BTC/USD',
+      order_qty: '1',
+      limit_price: '25000.01',
+      display_qty: '0.123456789',
+      triggers: { reference: 'last', price: '25100.01' },
+    })
+    expect(prepareTradingRequest(stop, context())).toMatchObject({
+      ok: true,
+      request: {
+        params: {
+          limit_price: '25000.1',
+          display_qty: '0.12345678',
+          triggers: { reference: 'last', price: '25100.1' },
+        },
+      },
+    })
+    const takeProfit = AddOrderRequest({
+      order_type: 'take-profit',
+      side: 'buy',
+      symbol: 'BTC/USD',
+      order_qty: '1',
+      triggers: { price: '25100.09', price_type: 'static' },
+    })
+    expect(prepareTradingRequest(takeProfit, context())).toMatchObject({
+      ok: true,
+      request: {
+        params: { triggers: { price: '25100', price_type: 'static' } },
+      },
+    })
+  })
+
+  test('behavior: offset and trailing trigger prices pass unchanged', () => {
+    const pct = AddOrderRequest({
+      order_type: 'stop-loss',
+      side: 'sell',
+      symbol: 'BTC/USD',
+      order_qty: '1',
+      triggers: { price: '-2.55', price_type: 'pct' },
+    })
+    const trailing = AddOrderRequest({
+      order_type: 'trailing-stop',
+      side: 'sell',
+      symbol: 'BTC/USD',
+      order_qty: '1',
+      triggers: { price: '1.55', price_type: 'quote' },
+    })
+    for (const request of [pct, trailing]) {
+      const result = prepareTradingRequest(request, context())
+      expect(result).toMatchObject({
+        ok: true,
+        request: { params: { triggers: request.params.triggers } },
+      })
+    }
+  })
+
+  test('behavior: an amend rounds trigger_price by the tracked order type', () => {
+    const stopSell: TrackedOrder = {
+      order_id: 'S1',
+      symbol: 'BTC/USD',
+      side: 'sell',
+      order_type: 'stop-loss',
+    }
+    const ctx = context({
+      order: (id) => (id === 'S1' ? stopSell : id === 'O1' ? sell : undefined),
+    })
+    expect(
+      prepareTradingRequest(
+        AmendOrderRequest({
+          order_id: 'S1',
+          order_qty: '1',
+          trigger_price: '25100.01',
+        }),
+        ctx,
+      ),
+    ).toMatchObject({
+      ok: true,
+      request: { params: { trigger_price: '25100.1' } },
+    })
+    // A limit order's amend has no absolute trigger to round.
+    expect(
+      prepareTradingRequest(
+        AmendOrderRequest({
+          order_id: 'O1',
+          order_qty: '1',
+          trigger_price: '25100.01',
+        }),
+        ctx,
+      ),
+    ).toMatchObject({
+      ok: true,
+      request: { params: { trigger_price: '25100.01' } },
+    })
+  })
+
+  test('error: a stop order whose trigger price rounds to zero is refused', () => {
+    const result = prepareTradingRequest(
+      AddOrderRequest({
+        order_type: 'stop-loss',
+        side: 'buy',
+        symbol: 'BTC/USD',
+        order_qty: '1',
+        triggers: { price: '0.01' },
+      }),
+      context(),
+    )
+    expect(result).toMatchObject({ ok: false })
+    expect(result.ok ? '' : result.reason).toMatch(
+      /trigger_price 0\.01 rounds to zero/,
+    )
+  })
+
   test('behavior: an amend of an unknown order is sent as given', () => {
     const amend = AmendOrderRequest({
       order_id: 'OX',

@@ -40,7 +40,7 @@ export type PrepareResult =
   | { readonly ok: false; readonly reason: string }
 
 type Params = Record<string, unknown>
-type Rounded = { order_qty?: string; limit_price?: string }
+type Rounded = Params
 type Step<T> = { ok: true; value: T } | { ok: false; reason: string }
 
 /**
@@ -49,9 +49,11 @@ type Step<T> = { ok: true; value: T } | { ok: false; reason: string }
  *   neither one nor `order_userref`;
  * - with `round`, orders that place or change a price or quantity
  *   (`add_order`, `batch_add`, `amend_order`, `edit_order`) are checked
- *   against the system and pair status, their `limit_price` rounded to
- *   `price_increment` (a buy down, a sell up) and `order_qty` down to
- *   `qty_increment`, then checked against `qty_min` and `cost_min`.
+ *   against the system and pair status, their `limit_price` (and the
+ *   absolute trigger price of a stop-loss or take-profit order: `static`
+ *   `triggers.price`, or an amend's `trigger_price`) rounded to
+ *   `price_increment` (a buy down, a sell up), `order_qty` and `display_qty`
+ *   down to `qty_increment`, then checked against `qty_min` and `cost_min`.
  *   A new order for a pair the `instrument` channel does not list is refused;
  *   an amend of an order whose pair is unknown (placed elsewhere) is sent
  *   as given.
@@ -109,6 +111,7 @@ export function prepareTradingRequest(
         symbol,
         context,
         mustKnowPair,
+        target?.order_type,
       )
       if (!checked.ok) return checked
       const changes = checked.value[0] ?? {}
@@ -128,6 +131,7 @@ function check(
   symbol: string | undefined,
   context: PrepareContext,
   mustKnowPair: boolean,
+  trackedType?: string,
 ): Step<Rounded[]> {
   if (!context.round) return { ok: true, value: [] }
   const pair = symbol === undefined ? undefined : context.pair(symbol)
@@ -148,20 +152,71 @@ function check(
   }
   const out: Rounded[] = []
   for (const [index, order] of orders.entries()) {
+    // An amend or edit names no order type: the tracked order's decides.
+    const type = (order.order_type as string | undefined) ?? trackedType
+    const trigger = absoluteTriggerPrice(method, type, order)
     const input: RoundOrderParameters = {
       side: order.side as OrderSide | undefined,
       order_qty: order.order_qty as DecimalInput | undefined,
       limit_price: order.limit_price as DecimalInput | undefined,
+      trigger_price: trigger,
+      display_qty: order.display_qty as DecimalInput | undefined,
     }
     const rounded = roundOrder(input, pair)
     if (!rounded.ok) {
       const label = orders.length > 1 ? ` (order ${index})` : ''
       return { ok: false, reason: `${rounded.reason}${label}` }
     }
-    const { ok: _ok, ...fields } = rounded
-    out.push(fields)
+    const { ok: _ok, trigger_price, ...fields } = rounded
+    out.push({ ...fields, ...triggerFields(method, order, trigger_price) })
   }
   return { ok: true, value: out }
+}
+
+/** Order types whose trigger price is a price level (not a trailing offset). */
+const ABSOLUTE_TRIGGER_TYPES = new Set([
+  'stop-loss',
+  'stop-loss-limit',
+  'take-profit',
+  'take-profit-limit',
+])
+
+/**
+ * The trigger price to round: `triggers.price` (`trigger_price` for
+ * `amend_order`) of a stop-loss or take-profit order whose price type is
+ * `static` (the default). `pct` and `quote` are offsets, and trailing
+ * orders' prices are reversions: those pass unchanged.
+ */
+function absoluteTriggerPrice(
+  method: TradingRequest['method'],
+  orderType: string | undefined,
+  order: Params,
+): DecimalInput | undefined {
+  if (orderType === undefined || !ABSOLUTE_TRIGGER_TYPES.has(orderType)) {
+    return undefined
+  }
+  if (method === 'amend_order') {
+    const type = order.trigger_price_type
+    if (type !== undefined && type !== 'static') return undefined
+    return order.trigger_price as DecimalInput | undefined
+  }
+  const triggers = order.triggers as Params | undefined
+  if (triggers === undefined) return undefined
+  if (triggers.price_type !== undefined && triggers.price_type !== 'static') {
+    return undefined
+  }
+  return triggers.price as DecimalInput | undefined
+}
+
+/** The rounded trigger price, put back where the request carries it. */
+function triggerFields(
+  method: TradingRequest['method'],
+  order: Params,
+  price: string | undefined,
+): Params {
+  if (price === undefined) return {}
+  if (method === 'amend_order') return { trigger_price: price }
+  return { triggers: { ...(order.triggers as Params), price } }
 }
 
 function build(make: () => TradingRequest): PrepareResult {

@@ -213,6 +213,44 @@ describe('roundOrder', () => {
     ).toMatchObject({ limit_price: '26500.4' })
   })
 
+  test('behavior: trigger_price rounds like limit_price, display_qty down like order_qty', () => {
+    expect(
+      roundOrder(
+        {
+          side: 'sell',
+          order_qty: '1',
+          trigger_price: '26000.01',
+          display_qty: '0.123456789',
+        },
+        btcUsd,
+      ),
+    ).toEqual({
+      ok: true,
+      order_qty: '1',
+      trigger_price: '26000.1',
+      display_qty: '0.12345678',
+    })
+    expect(
+      roundOrder(
+        { side: 'buy', order_qty: '1', trigger_price: '26000.09' },
+        btcUsd,
+      ),
+    ).toMatchObject({ trigger_price: '26000' })
+  })
+
+  test('error: a trigger price or display quantity that rounds to zero is refused', () => {
+    expect(
+      roundOrder({ side: 'buy', order_qty: 1, trigger_price: '0.01' }, btcUsd),
+    ).toMatchObject({
+      ok: false,
+      code: 'rounds_to_zero',
+      field: 'trigger_price',
+    })
+    expect(
+      roundOrder({ side: 'buy', order_qty: 1, display_qty: '1e-9' }, btcUsd),
+    ).toMatchObject({ ok: false, code: 'rounds_to_zero', field: 'display_qty' })
+  })
+
   test('behavior: leaves absent fields absent (market orders)', () => {
     expect(roundOrder({ side: 'buy', order_qty: 0.5 }, btcUsd)).toEqual({
       ok: true,

@@ -125,20 +125,36 @@ export type RoundOrderParameters = {
   order_qty?: DecimalInput | undefined
   limit_price?: DecimalInput | undefined
   /**
+   * An absolute trigger price (`triggers.price` of a stop-loss or take-profit
+   * order with a `static` price type): rounded like `limit_price`.
+   */
+  trigger_price?: DecimalInput | undefined
+  /** Iceberg visible quantity: rounded down like `order_qty`. */
+  display_qty?: DecimalInput | undefined
+  /**
    * Price used for the `cost_min` check when the order has no `limit_price`
    * (market orders), e.g. the best opposite quote. Without it the check is skipped.
    */
   referencePrice?: DecimalInput | undefined
 }
 
+/** The rounded fields of an order, as decimal text. */
+export type RoundedOrderFields = {
+  order_qty?: string
+  limit_price?: string
+  trigger_price?: string
+  display_qty?: string
+}
+
 /** What {@link roundOrder} returns: the rounded fields to send, or the first refusal. */
 export type RoundOrderResult =
-  | { ok: true; order_qty?: string; limit_price?: string }
+  | ({ ok: true } & RoundedOrderFields)
   | Extract<RoundingResult, { ok: false }>
 
 /**
- * Rounds an order's `limit_price` to the pair's `price_increment` (toward the
- * caller's advantage, see {@link priceRoundingMode}) and its `order_qty` down to
+ * Rounds an order's `limit_price` and `trigger_price` to the pair's
+ * `price_increment` (toward the caller's advantage, see
+ * {@link priceRoundingMode}) and its `order_qty` and `display_qty` down to
  * `qty_increment` (never more than asked), then checks `qty_min` and
  * `cost_min` (qty × price, exact) on the rounded values.
  *
@@ -152,9 +168,9 @@ export function roundOrder(
   order: RoundOrderParameters,
   pair: InstrumentPair,
 ): RoundOrderResult {
-  const out: { ok: true; order_qty?: string; limit_price?: string } = {
-    ok: true,
-  }
+  const out: { ok: true } & RoundedOrderFields = { ok: true }
+  const priceMode =
+    order.side === undefined ? 'nearest' : priceRoundingMode(order.side)
   let price: Decimal | undefined
   let qty: Decimal | undefined
   if (order.limit_price !== undefined) {
@@ -162,11 +178,31 @@ export function roundOrder(
       'limit_price',
       order.limit_price,
       pair.price_increment,
-      order.side === undefined ? 'nearest' : priceRoundingMode(order.side),
+      priceMode,
     )
     if (!r.ok) return r
     price = r.value
     out.limit_price = formatDecimal(price)
+  }
+  if (order.trigger_price !== undefined) {
+    const r = roundExact(
+      'trigger_price',
+      order.trigger_price,
+      pair.price_increment,
+      priceMode,
+    )
+    if (!r.ok) return r
+    out.trigger_price = formatDecimal(r.value)
+  }
+  if (order.display_qty !== undefined) {
+    const r = roundExact(
+      'display_qty',
+      order.display_qty,
+      pair.qty_increment,
+      'down',
+    )
+    if (!r.ok) return r
+    out.display_qty = formatDecimal(r.value)
   }
   if (order.order_qty !== undefined) {
     const r = roundExact(

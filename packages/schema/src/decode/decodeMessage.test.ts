@@ -230,6 +230,22 @@ describe('values', () => {
     expect(docs.responses[0]?.value).toMatchObject({ result: { count: 3 } })
     expect(liveShape.responses[0]?.value).toMatchObject({ orders_cancelled: 2 })
   })
+
+  test('behavior: a dead man switch disarm has trigger time "0"', () => {
+    const disarm = ok(
+      decodeMessage(
+        '{"method":"cancel_all_orders_after","result":{"currentTime":"2024-05-19T19:22:20Z","triggerTime":"0"},"success":true}',
+      ),
+    )
+    expect(disarm.responses[0]?.name).toBe('CancelAllOrdersAfterResponse')
+    expect(disarm.responses[0]?.value).toMatchObject({
+      result: { triggerTime: '0' },
+    })
+    const bad = decodeMessage(
+      '{"method":"cancel_all_orders_after","result":{"currentTime":"2024-05-19T19:22:20Z","triggerTime":"1"},"success":true}',
+    )
+    expect(bad.ok).toBe(false)
+  })
 })
 
 describe('errors', () => {

@@ -6,14 +6,7 @@ import type { SymbolMarket } from '../market/symbolMarket.js'
 import type { Publisher } from '../session/hub.js'
 import { rfc3339 } from '../session/time.js'
 import { priceText, qtyText } from './format.js'
-import {
-  perSymbolPlan,
-  readBoolean,
-  readChoice,
-  readSymbols,
-  unknownSymbol,
-} from './params.js'
-import type { ChannelDefinition } from './types.js'
+import { choiceParam, symbolChannel } from './symbolChannel.js'
 
 /** The book depths Kraken offers. */
 export const BOOK_DEPTHS = Object.freeze([10, 25, 100, 500, 1000] as const)
@@ -119,58 +112,16 @@ export function publishBook(
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/book
  */
-export const bookChannel: ChannelDefinition = {
+export const bookChannel = symbolChannel({
   name: 'book',
   kind: 'public',
   requiresToken: false,
-  subscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        const symbols = readSymbols(params)
-        const depth = readChoice(params, 'depth', BOOK_DEPTHS, 10)
-        const snapshot = readBoolean(params, 'snapshot', true)
-        return {
-          symbols,
-          item: (pair) => ({
-            ok: true,
-            key: `book:${pair.symbol}`,
-            topic: topic(pair.symbol, depth),
-            symbol: pair.symbol,
-            result: { channel: 'book', depth, snapshot, symbol: pair.symbol },
-            unsubscribeResult: {
-              channel: 'book',
-              depth,
-              snapshot,
-              symbol: pair.symbol,
-            },
-            ...(snapshot
-              ? {
-                  snapshot: () => {
-                    const market = simulator.market.symbols.get(pair.symbol)
-                    return market === undefined
-                      ? []
-                      : [bookSnapshot(market, depth, simulator.now())]
-                  },
-                }
-              : {}),
-          }),
-        }
-      },
-      unknownSymbol,
-    )
-  },
-  unsubscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        readChoice(params, 'depth', BOOK_DEPTHS, 10)
-        return {
-          symbols: readSymbols(params),
-          item: (pair) => ({ key: `book:${pair.symbol}`, symbol: pair.symbol }),
-        }
-      },
-      (symbol) => ({ key: `book:${symbol}`, symbol }),
-    )
-  },
-}
+  snapshotByDefault: true,
+  readChoice: choiceParam('depth', BOOK_DEPTHS, 10),
+  topic,
+  echo: (depth) => ({ depth }),
+  unsubscribeEchoesSnapshot: true,
+  snapshot: (market, depth, simulator) => [
+    bookSnapshot(market, depth, simulator.now()),
+  ],
+})

@@ -1,89 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
-import { type LevelText, level3Checksum } from '../market/checksum.js'
-import type { Simulator } from '../simulator.js'
+import { expect, test } from 'vitest'
 import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
-import { numbersAsText, parseExact } from '../testing/parseExact.js'
+import { connect } from '../testing/client.js'
+import {
+  subscribeLevel3,
+  verifyLevel3Frames,
+} from '../testing/level3Reference.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
-
-type Order = {
-  event?: string
-  order_id: string
-  limit_price: string
-  order_qty: string
-  timestamp: string
-}
-type Data = { symbol: string; checksum: string; bids: Order[]; asks: Order[] }
-
-/** An independent level3 subscriber: orders per price, truncated to `depth` levels. */
-function referenceBook(depth: number) {
-  const sides = {
-    bids: new Map<string, Order[]>(),
-    asks: new Map<string, Order[]>(),
-  }
-  const sorted = (side: 'bids' | 'asks') =>
-    [...sides[side].keys()].sort((a, b) =>
-      side === 'bids' ? Number(b) - Number(a) : Number(a) - Number(b),
-    )
-  const texts = (side: 'bids' | 'asks'): LevelText[][] =>
-    sorted(side).map((price) =>
-      (sides[side].get(price) ?? []).map((o) => ({ price, qty: o.order_qty })),
-    )
-  return {
-    sides,
-    apply(data: Data, snapshot: boolean) {
-      for (const side of ['bids', 'asks'] as const) {
-        if (snapshot) sides[side].clear()
-        for (const order of data[side]) {
-          const level = sides[side].get(order.limit_price) ?? []
-          if (order.event === 'delete') {
-            const kept = level.filter((o) => o.order_id !== order.order_id)
-            expect(kept.length).toBe(level.length - 1)
-            if (kept.length === 0) sides[side].delete(order.limit_price)
-            else sides[side].set(order.limit_price, kept)
-          } else if (order.event === 'modify') {
-            const found = level.find((o) => o.order_id === order.order_id)
-            expect(found).toBeDefined()
-            if (found !== undefined) found.order_qty = order.order_qty
-          } else {
-            level.push({ ...order })
-            sides[side].set(order.limit_price, level)
-          }
-        }
-        for (const price of sorted(side).slice(depth)) sides[side].delete(price)
-      }
-      return level3Checksum(texts('asks'), texts('bids'))
-    },
-  }
-}
+const open = closeAfterEach()
 
 for (const depth of [10, 100, 1000])
   test(`behavior: depth ${depth} order events keep a subscriber's level3 book and checksum exact`, async () => {
-    const simulator = await startSimulator({ rate: 0, seed: depth })
-    open.simulators.push(simulator)
-    const client = await connect(simulator.level3Url)
-    open.clients.push(client)
-    client.send({
-      method: 'subscribe',
-      params: {
-        channel: 'level3',
-        symbol: ['BTC/USD'],
-        depth,
-        token: simulator.issueToken(),
-      },
-      req_id: 1,
-    })
-    const ack = JSON.parse(await client.next((_, p) => p?.req_id === 1))
+    const simulator = await open.start({ seed: depth })
+    const { client, ack } = await subscribeLevel3(open, simulator, { depth })
     expect(ack.result).toEqual({
       channel: 'level3',
       snapshot: true,
@@ -91,22 +22,8 @@ for (const depth of [10, 100, 1000])
     })
     simulator.step(2_000)
     await client.sync()
-    const book = referenceBook(depth)
-    let updates = 0
-    for (const frame of client.frames.filter((f) =>
-      f.startsWith('{"channel":"level3"'),
-    )) {
-      const message = numbersAsText(parseExact(frame)) as {
-        type: string
-        data: Data[]
-      }
-      const data = message.data[0]
-      if (data === undefined) throw new Error('no data')
-      expect(book.apply(data, message.type === 'snapshot')).toBe(
-        Number(data.checksum),
-      )
-      if (message.type === 'update') updates++
-    }
+    const { book, messages } = verifyLevel3Frames(client.frames, depth)
+    const updates = messages.filter((m) => m.type === 'update').length
     expect(updates).toBeGreaterThan(100)
     expect(book.sides.bids.size).toBe(depth)
   })
@@ -160,17 +77,9 @@ test('behavior: frames have the keys of the live captures', async () => {
       message: { type: string; data: Record<string, unknown>[] }
     }[]
   ).filter((s) => s.channel_or_method === 'level3')
-  const simulator = await startSimulator({ rate: 0, level3Host: 'auth' })
-  open.simulators.push(simulator)
-  const client = await connect(simulator.level3Url)
-  open.clients.push(client)
-  client.send({
-    method: 'subscribe',
-    params: {
-      channel: 'level3',
-      symbol: ['ETH/USD'],
-      token: simulator.issueToken(),
-    },
+  const simulator = await open.start({ level3Host: 'auth' })
+  const { client } = await subscribeLevel3(open, simulator, {
+    symbol: 'ETH/USD',
   })
   await client.sync()
   simulator.step(200)

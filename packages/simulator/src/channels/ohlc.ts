@@ -6,14 +6,7 @@ import type { SymbolMarket } from '../market/symbolMarket.js'
 import type { Publisher } from '../session/hub.js'
 import { rfc3339, rfc3339Nanos } from '../session/time.js'
 import { averagePriceText, priceText, volumeText } from './format.js'
-import {
-  perSymbolPlan,
-  readBoolean,
-  readChoice,
-  readSymbols,
-  unknownSymbol,
-} from './params.js'
-import type { ChannelDefinition } from './types.js'
+import { choiceParam, symbolChannel } from './symbolChannel.js'
 
 const topic = (symbol: string, interval: number) => `ohlc:${symbol}:${interval}`
 const WARNING = 'timestamp is deprecated, use interval_begin'
@@ -76,74 +69,26 @@ export function publishOhlc(
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/ohlc
  */
-export const ohlcChannel: ChannelDefinition = {
+export const ohlcChannel = symbolChannel({
   name: 'ohlc',
   kind: 'public',
   requiresToken: false,
-  subscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        const symbols = readSymbols(params)
-        const interval = readChoice(params, 'interval', OHLC_INTERVALS, 1)
-        const snapshot = readBoolean(params, 'snapshot', true)
-        return {
-          symbols,
-          item: (pair) => ({
-            ok: true,
-            key: `ohlc:${pair.symbol}:${interval}`,
-            topic: topic(pair.symbol, interval),
-            symbol: pair.symbol,
-            result: {
-              channel: 'ohlc',
-              interval,
-              snapshot,
-              symbol: pair.symbol,
-              warnings: [WARNING],
-            },
-            unsubscribeResult: {
-              channel: 'ohlc',
-              interval,
-              symbol: pair.symbol,
-            },
-            ...(snapshot
-              ? {
-                  snapshot: () => {
-                    const market = simulator.market.symbols.get(pair.symbol)
-                    const series = market?.candles.get(interval)
-                    if (market === undefined || series === undefined) return []
-                    const now = simulator.now()
-                    series.roll(now)
-                    const candles = [
-                      ...series.closed.slice(-(SNAPSHOT_CANDLES - 1)),
-                      series.open,
-                    ]
-                    return [
-                      ohlcFrame(market, interval, 'snapshot', candles, now),
-                    ]
-                  },
-                }
-              : {}),
-          }),
-        }
-      },
-      unknownSymbol,
-    )
+  snapshotByDefault: true,
+  readChoice: choiceParam('interval', OHLC_INTERVALS, 1),
+  topic,
+  // Each interval is its own subscription.
+  key: (symbol, interval) => topic(symbol, interval),
+  echo: (interval) => ({ interval }),
+  warnings: [WARNING],
+  snapshot(market, interval, simulator) {
+    const series = market.candles.get(interval)
+    if (series === undefined) return []
+    const now = simulator.now()
+    series.roll(now)
+    const candles = [
+      ...series.closed.slice(-(SNAPSHOT_CANDLES - 1)),
+      series.open,
+    ]
+    return [ohlcFrame(market, interval, 'snapshot', candles, now)]
   },
-  unsubscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        const interval = readChoice(params, 'interval', OHLC_INTERVALS, 1)
-        return {
-          symbols: readSymbols(params),
-          item: (pair) => ({
-            key: `ohlc:${pair.symbol}:${interval}`,
-            symbol: pair.symbol,
-          }),
-        }
-      },
-      (symbol) => ({ key: `ohlc:${symbol}`, symbol }),
-    )
-  },
-}
+})

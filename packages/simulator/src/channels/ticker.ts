@@ -10,14 +10,7 @@ import {
   shortQtyText,
   volumeText,
 } from './format.js'
-import {
-  perSymbolPlan,
-  readBoolean,
-  readChoice,
-  readSymbols,
-  unknownSymbol,
-} from './params.js'
-import type { ChannelDefinition } from './types.js'
+import { choiceParam, symbolChannel } from './symbolChannel.js'
 
 /** When ticker updates are sent: on trades (default) or on best bid/offer changes. */
 export const EVENT_TRIGGERS = Object.freeze(['trades', 'bbo'] as const)
@@ -87,70 +80,15 @@ export function publishTicker(
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/ticker
  */
-export const tickerChannel: ChannelDefinition = {
+export const tickerChannel = symbolChannel({
   name: 'ticker',
   kind: 'public',
   requiresToken: false,
-  subscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        const symbols = readSymbols(params)
-        const trigger = readChoice(
-          params,
-          'event_trigger',
-          EVENT_TRIGGERS,
-          'trades',
-        )
-        const snapshot = readBoolean(params, 'snapshot', true)
-        return {
-          symbols,
-          item: (pair) => ({
-            ok: true,
-            key: `ticker:${pair.symbol}`,
-            topic: topic(pair.symbol, trigger),
-            symbol: pair.symbol,
-            result: {
-              channel: 'ticker',
-              event_trigger: trigger,
-              snapshot,
-              symbol: pair.symbol,
-            },
-            unsubscribeResult: {
-              channel: 'ticker',
-              event_trigger: trigger,
-              symbol: pair.symbol,
-            },
-            ...(snapshot
-              ? {
-                  snapshot: () => {
-                    const market = simulator.market.symbols.get(pair.symbol)
-                    return market === undefined
-                      ? []
-                      : [tickerFrame(market, 'snapshot', simulator.now())]
-                  },
-                }
-              : {}),
-          }),
-        }
-      },
-      unknownSymbol,
-    )
-  },
-  unsubscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        readChoice(params, 'event_trigger', EVENT_TRIGGERS, 'trades')
-        return {
-          symbols: readSymbols(params),
-          item: (pair) => ({
-            key: `ticker:${pair.symbol}`,
-            symbol: pair.symbol,
-          }),
-        }
-      },
-      (symbol) => ({ key: `ticker:${symbol}`, symbol }),
-    )
-  },
-}
+  snapshotByDefault: true,
+  readChoice: choiceParam('event_trigger', EVENT_TRIGGERS, 'trades'),
+  topic,
+  echo: (trigger) => ({ event_trigger: trigger }),
+  snapshot: (market, _trigger, simulator) => [
+    tickerFrame(market, 'snapshot', simulator.now()),
+  ],
+})

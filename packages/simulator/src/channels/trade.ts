@@ -4,13 +4,7 @@ import type { SymbolMarket, Trade } from '../market/symbolMarket.js'
 import type { Publisher } from '../session/hub.js'
 import { rfc3339 } from '../session/time.js'
 import { priceText, shortQtyText } from './format.js'
-import {
-  perSymbolPlan,
-  readBoolean,
-  readSymbols,
-  unknownSymbol,
-} from './params.js'
-import type { ChannelDefinition } from './types.js'
+import { symbolChannel } from './symbolChannel.js'
 
 const topic = (symbol: string) => `trade:${symbol}`
 
@@ -52,49 +46,12 @@ export function publishTrades(
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/trade
  */
-export const tradeChannel: ChannelDefinition = {
+export const tradeChannel = symbolChannel({
   name: 'trade',
   kind: 'public',
   requiresToken: false,
-  subscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => {
-        const symbols = readSymbols(params)
-        const snapshot = readBoolean(params, 'snapshot', false)
-        return {
-          symbols,
-          item: (pair) => ({
-            ok: true,
-            key: `trade:${pair.symbol}`,
-            topic: topic(pair.symbol),
-            symbol: pair.symbol,
-            result: { channel: 'trade', snapshot, symbol: pair.symbol },
-            unsubscribeResult: { channel: 'trade', symbol: pair.symbol },
-            ...(snapshot
-              ? {
-                  snapshot: () => {
-                    const market = simulator.market.symbols.get(pair.symbol)
-                    return market === undefined
-                      ? []
-                      : [tradeFrame(market, 'snapshot', market.trades)]
-                  },
-                }
-              : {}),
-          }),
-        }
-      },
-      unknownSymbol,
-    )
-  },
-  unsubscribe(params, { simulator }) {
-    return perSymbolPlan(
-      simulator.pairs,
-      () => ({
-        symbols: readSymbols(params),
-        item: (pair) => ({ key: `trade:${pair.symbol}`, symbol: pair.symbol }),
-      }),
-      (symbol) => ({ key: `trade:${symbol}`, symbol }),
-    )
-  },
-}
+  snapshotByDefault: false,
+  readChoice: () => undefined,
+  topic,
+  snapshot: (market) => [tradeFrame(market, 'snapshot', market.trades)],
+})

@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import type { LimitedTransaction, TradingRateLimiter } from './rateLimiter.js'
-import { limitBuy, setup } from './testing/harness.js'
+import {
+  limitBuy,
+  orderIdOf,
+  setup,
+  useFakeClockAt,
+} from './testing/harness.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2024-05-18T12:00:00.000Z') })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockAt('2024-05-18T12:00:00.000Z')
 
 /** A limiter that allows `budget` units in total and records what it was charged. */
 function recordingLimiter(budget: number, maxOpenOrders = 100) {
@@ -33,17 +33,11 @@ function recordingLimiter(budget: number, maxOpenOrders = 100) {
   return { limiter, charged }
 }
 
-function idOf(response: Record<string, unknown> | undefined): string {
-  const result = response?.result as { order_id?: string } | undefined
-  if (result?.order_id === undefined) throw new Error('no order_id')
-  return result.order_id
-}
-
 describe('rate limits', () => {
   test('default', () => {
     const { limiter, charged } = recordingLimiter(100)
     const { send, exchange } = setup({ createRateLimiter: () => limiter })
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     vi.advanceTimersByTime(3_000)
     send('amend_order', { order_id: id, order_qty: 0.02 })
     vi.advanceTimersByTime(7_000)
@@ -110,7 +104,7 @@ describe('market status', () => {
 
   test('behavior: cancel_only refuses new orders, allows cancels', () => {
     const { send, exchange } = setup()
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     exchange.setSystemStatus('cancel_only')
     expect(send('add_order', limitBuy(26_000))[0]?.error).toBe(
       'EService:Market in cancel_only mode',

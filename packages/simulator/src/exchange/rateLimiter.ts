@@ -1,14 +1,7 @@
-/**
- * A transaction as the rate limiter prices it (the same union as
- * `RateTransaction` of `@kraken-sockets/schema`'s limits module).
- */
-export type LimitedTransaction =
-  | { readonly type: 'add' }
-  | { readonly type: 'amend'; readonly ageMs: number }
-  | { readonly type: 'edit'; readonly ageMs: number }
-  | { readonly type: 'cancel'; readonly ageMs: number }
-  | { readonly type: 'batch_add'; readonly count: number }
-  | { readonly type: 'batch_cancel'; readonly agesMs: readonly number[] }
+import type { RateTransaction } from '@kraken-sockets/schema'
+
+/** A transaction as the rate limiter prices it: schema's `RateTransaction`. */
+export type LimitedTransaction = RateTransaction
 
 /**
  * What the engine needs of a trading rate counter. The `RateCounter` that

@@ -1,17 +1,11 @@
-import { afterEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
+import { connect } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 async function setup(options: SimulatorOptions = {}) {
   const simulator = await startSimulator({ rate: 0, ...options })

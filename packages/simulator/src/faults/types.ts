@@ -3,7 +3,7 @@ import type { SystemStatus } from '../exchange/types.js'
 /**
  * A fault to inject. Without `connection` it applies to every open
  * connection, and the lasting ones (`silence`, `delayAcks`, `rateLimit`,
- * `corruptChecksum`) also to connections opened later; with `connection`
+ * `corruptChecksum`, `skipSequence`) also to connections opened later; with `connection`
  * (a `connection_id`) only to that one.
  */
 export type Fault = (
@@ -51,6 +51,15 @@ export type Fault = (
       readonly type: 'status'
       readonly system: SystemStatus
     }
+  | /**
+   * Makes the next `executions` or `balances` frame of a private
+   * connection skip `count` `sequence` numbers, as if that many frames
+   * were lost; later frames count on from the jump.
+   */ {
+      readonly type: 'skipSequence'
+      /** @default 1 */
+      readonly count?: number
+    }
   | /** Answers the next `count` subscribe requests with `Exceeded msg rate`. */ {
       readonly type: 'rateLimit'
       /** @default 1 (0 ends it; Infinity until ended) */
@@ -75,6 +84,8 @@ export type SessionFaults = {
   ackDelay: number
   rateLimit: number
   corrupt: { count: number; symbol: string | undefined }
+  /** `sequence` numbers the next private channel frame skips. */
+  skipSequence: number
 }
 
 /** A fresh (fault-free) state. */
@@ -84,6 +95,7 @@ export function noFaults(): SessionFaults {
     ackDelay: 0,
     rateLimit: 0,
     corrupt: { count: 0, symbol: undefined },
+    skipSequence: 0,
   }
 }
 
@@ -110,9 +122,19 @@ export function applyLastingFault(state: SessionFaults, fault: Fault): boolean {
         symbol: fault.symbol,
       }
       return true
+    case 'skipSequence':
+      state.skipSequence = Math.max(0, fault.count ?? 1)
+      return true
     default:
       return false
   }
+}
+
+/** The `sequence` numbers to skip now (the `skipSequence` fault); consumes them. */
+export function takeSequenceGap(state: SessionFaults): number {
+  const gap = state.skipSequence
+  state.skipSequence = 0
+  return gap
 }
 
 const CHECKSUM_RE = /"checksum":(\d+)/

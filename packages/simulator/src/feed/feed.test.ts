@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { bookChecksum } from '../market/checksum.js'
-import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
+import { connect } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 import { numbersAsText, parseExact } from '../testing/parseExact.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 async function setup(seed: number | string = 1) {
   const simulator = await startSimulator({

@@ -1,5 +1,4 @@
 import { publishBook, subscribedDepths } from '../channels/book.js'
-import { publishLevel3, subscribedLevel3Depths } from '../channels/level3.js'
 import { publishOhlc } from '../channels/ohlc.js'
 import { HEARTBEAT_FRAME } from '../channels/status.js'
 import { publishTicker } from '../channels/ticker.js'
@@ -36,11 +35,7 @@ export function createFeed(
   options: FeedOptions,
 ): Feed {
   const { market, hub, timers } = context
-  const depthsFor = (symbol: string) => {
-    const book = subscribedDepths(hub, symbol)
-    const level3 = subscribedLevel3Depths(hub, symbol)
-    return level3.length === 0 ? book : [...new Set([...book, ...level3])]
-  }
+  const depthsFor = (symbol: string) => subscribedDepths(hub, symbol)
   const stops: (() => void)[] = []
   let owed = 0
   const step = (count: number) => {
@@ -52,7 +47,7 @@ export function createFeed(
       publishTicker(event, symbol, hub)
       publishTrades(event, symbol, hub)
       publishOhlc(event, symbol, hub)
-      publishLevel3(event, symbol, hub)
+      context.level3.publishStep(event, symbol)
       options.onStep?.(event, symbol)
     }
   }

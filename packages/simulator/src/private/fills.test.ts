@@ -1,17 +1,10 @@
-import { afterEach, expect, test } from 'vitest'
-import type { Simulator } from '../simulator.js'
+import { expect, test } from 'vitest'
 import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
+import { connect } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 import { connectPrivate, type Frame } from '../testing/private.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 const dataOf = (frames: Frame[], channel: string, type = 'update') =>
   frames

@@ -1,4 +1,5 @@
 import { createPrivateSession } from '../exchange/privateSession.js'
+import { takeSequenceGap } from '../faults/types.js'
 import type {
   ConnectionHandlerFactory,
   SessionHandle,
@@ -54,13 +55,24 @@ export function privateConnectionHandler(
   const { engine, auth, now } = options
   return (session) => {
     if (!session.serves.has('private')) return undefined
+    // Numbers skipped so far by the skipSequence fault: later frames keep the gap.
+    let skipped = 0
     const privateSession = createPrivateSession({
       exchange: engine.exchange,
       tokens: auth.sessionTokens(session),
       accountOf: (account) => engine.fund(account),
       now,
       send: (frame) => {
-        session.send(JSON.stringify(frame))
+        const sequence = frame.sequence
+        if (typeof sequence === 'number')
+          skipped += takeSequenceGap(session.faults)
+        session.send(
+          JSON.stringify(
+            typeof sequence === 'number' && skipped > 0
+              ? { ...frame, sequence: sequence + skipped }
+              : frame,
+          ),
+        )
         mirrorSubscription(session, frame)
       },
     })

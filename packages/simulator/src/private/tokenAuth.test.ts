@@ -1,31 +1,12 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { DEFAULT_TEST_CREDENTIALS } from '../auth/testCredentials.js'
-import type { SimulatorOptions } from '../options.js'
-import type { Simulator } from '../simulator.js'
-import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
+import type { TestClient } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 import { fetchToken, tokenOf } from '../testing/private.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
-async function start(options: SimulatorOptions = {}) {
-  const simulator = await startSimulator({ rate: 0, ...options })
-  open.simulators.push(simulator)
-  return simulator
-}
-
-async function client(url: string) {
-  const c = await connect(url)
-  open.clients.push(c)
-  return c
-}
+const { start, connect: client } = open
 
 /** Subscribes to executions with `token` and resolves with the answer. */
 async function subscribeExecutions(

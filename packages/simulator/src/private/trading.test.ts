@@ -1,23 +1,15 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { Scheduler } from '../exchange/time.js'
 import type { SimulatorOptions } from '../options.js'
-import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'
-import type { TestClient } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 import {
   connectPrivate,
   type Frame,
   type PrivateClient,
 } from '../testing/private.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 async function setup(options: SimulatorOptions = {}) {
   const simulator = await startSimulator({ rate: 0, ...options })

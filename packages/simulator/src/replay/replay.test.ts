@@ -1,20 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, expect, test } from 'vitest'
-import type { Simulator } from '../simulator.js'
+import { expect, test } from 'vitest'
 import { startSimulator } from '../startSimulator.js'
-import { connect, type TestClient } from '../testing/client.js'
+import { connect } from '../testing/client.js'
+import { closeAfterEach } from '../testing/lifecycle.js'
 import { loadReplayFrames, type ReplayTarget, streamReplay } from './replay.js'
 
-const open: { simulators: Simulator[]; clients: TestClient[] } = {
-  simulators: [],
-  clients: [],
-}
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((c) => c.close()))
-  await Promise.all(open.simulators.splice(0).map((s) => s.close()))
-})
+const open = closeAfterEach()
 
 /** A socket whose buffer fills with every write and drains when told. */
 function fakeTarget() {

@@ -1,17 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import {
   limitBuy,
   receivedSamples,
   setup,
   shapeOf,
+  useFakeClockAt,
 } from '../testing/harness.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2023-09-22T10:33:05.709Z') })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockAt('2023-09-22T10:33:05.709Z')
 
 const errorOf = (responses: readonly Record<string, unknown>[]) =>
   responses.map((r) => r.error)

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import {
   limitBuy,
+  orderIdOf,
   receivedSamples,
   setup,
   shapeOf,
+  useFakeClockAt,
 } from '../testing/harness.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2024-07-26T13:39:04.922Z') })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
-
-function idOf(response: Record<string, unknown> | undefined): string {
-  const result = response?.result as { order_id?: string } | undefined
-  if (result?.order_id === undefined) throw new Error('no order_id')
-  return result.order_id
-}
+useFakeClockAt('2024-07-26T13:39:04.922Z')
 
 const amendedSample = () =>
   receivedSamples('executions', (m) =>
@@ -27,7 +18,7 @@ const amendedSample = () =>
 describe('amend_order', () => {
   test('default', () => {
     const { send, executions, clear, exchange } = setup()
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     clear()
     const [response] = send(
       'amend_order',
@@ -74,7 +65,7 @@ describe('amend_order', () => {
   test('behavior: an amended price that crosses fills', () => {
     const { send, exchange, executions, clear } = setup()
     exchange.onMarketPrice('BTC/USD', 26_500, 26_500.1)
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     clear()
     send('amend_order', { order_id: id, order_qty: 0.01, limit_price: 26_600 })
     expect(executions().map((r) => r.exec_type)).toEqual([
@@ -86,7 +77,9 @@ describe('amend_order', () => {
 
   test('behavior: an amend below the filled quantity cancels the rest', () => {
     const { send, exchange, executions, clear } = setup()
-    const id = idOf(send('add_order', limitBuy(26_000, { order_qty: 0.01 }))[0])
+    const id = orderIdOf(
+      send('add_order', limitBuy(26_000, { order_qty: 0.01 }))[0],
+    )
     exchange.onMarketPrice('BTC/USD', 25_990, 26_000, 0.004)
     clear()
     send('amend_order', { order_id: id, order_qty: 0.004 })
@@ -98,7 +91,7 @@ describe('amend_order', () => {
 
   test('error: rejections', () => {
     const { send, exchange } = setup()
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     exchange.onMarketPrice('BTC/USD', 26_500, 26_500.1)
     expect(
       send('amend_order', {
@@ -142,11 +135,11 @@ describe('amend_order', () => {
 
 test('behavior: shrinking keeps queue priority, a new price loses it', () => {
   const { send, exchange } = setup()
-  const first = idOf(
+  const first = orderIdOf(
     send('add_order', limitBuy(26_000, { order_qty: 0.02 }))[0],
   )
   vi.advanceTimersByTime(1_000)
-  const second = idOf(send('add_order', limitBuy(26_000))[0])
+  const second = orderIdOf(send('add_order', limitBuy(26_000))[0])
   vi.advanceTimersByTime(1_000)
   send('amend_order', { order_id: first, order_qty: 0.01 })
   expect(exchange.restingOrders('BTC/USD').bids.map((o) => o.order_id)).toEqual(
@@ -166,7 +159,7 @@ test('behavior: shrinking keeps queue priority, a new price loses it', () => {
 describe('edit_order', () => {
   test('default', () => {
     const { send, executions, clear, exchange } = setup()
-    const id = idOf(
+    const id = orderIdOf(
       send('add_order', limitBuy(26_000, { order_userref: 5 }))[0],
     )
     clear()
@@ -178,7 +171,7 @@ describe('edit_order', () => {
     const sample = receivedSamples('edit_order', (m) => m.success === true)[0]
     expect(shapeOf(response)).toEqual(shapeOf(sample))
     expect(shapeOf(response?.result)).toEqual(shapeOf(sample?.result))
-    const newId = idOf(response)
+    const newId = orderIdOf(response)
     expect(newId).not.toBe(id)
     expect(response?.result).toMatchObject({ original_order_id: id })
     expect(executions().map((r) => [r.exec_type, r.order_id])).toEqual([
@@ -198,7 +191,7 @@ describe('edit_order', () => {
 
   test('error: rejections', () => {
     const { send } = setup()
-    const id = idOf(send('add_order', limitBuy(26_000))[0])
+    const id = orderIdOf(send('add_order', limitBuy(26_000))[0])
     expect(
       send('edit_order', {
         order_id: id,

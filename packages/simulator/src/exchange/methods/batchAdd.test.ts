@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { receivedSamples, setup, shapeOf } from '../testing/harness.js'
+import { describe, expect, test } from 'vitest'
+import {
+  receivedSamples,
+  setup,
+  shapeOf,
+  useFakeClockAt,
+} from '../testing/harness.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2022-06-13T08:09:09.123Z') })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClockAt('2022-06-13T08:09:09.123Z')
 
 const order = (price: number, extra: Record<string, unknown> = {}) => ({
   order_type: 'limit',

@@ -1,30 +1,21 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import {
   limitBuy,
+  orderIdOf,
   receivedSamples,
   setup,
   shapeOf,
+  useFakeClockAt,
 } from '../testing/harness.js'
 import { DEAD_MAN_SWITCH_REASON } from './cancelAllOrdersAfter.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: Date.parse('2023-09-21T15:49:28.627Z') })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
-
-function idOf(response: Record<string, unknown> | undefined): string {
-  const result = response?.result as { order_id?: string } | undefined
-  if (result?.order_id === undefined) throw new Error('no order_id')
-  return result.order_id
-}
+useFakeClockAt('2023-09-21T15:49:28.627Z')
 
 describe('cancel_order', () => {
   test('default', () => {
     const { send, executions, clear } = setup()
-    const a = idOf(send('add_order', limitBuy(26_000))[0])
-    const b = idOf(send('add_order', limitBuy(25_000))[0])
+    const a = orderIdOf(send('add_order', limitBuy(26_000))[0])
+    const b = orderIdOf(send('add_order', limitBuy(25_000))[0])
     clear()
     const responses = send('cancel_order', { order_id: [b, a] }, 123456789)
     const sample = receivedSamples('cancel_order')[0]
@@ -53,8 +44,12 @@ describe('cancel_order', () => {
   test('behavior: by cl_ord_id and by order_userref (several)', () => {
     const { send } = setup()
     send('add_order', limitBuy(26_000, { cl_ord_id: 'a-uuid' }))
-    const x = idOf(send('add_order', limitBuy(25_000, { order_userref: 9 }))[0])
-    const y = idOf(send('add_order', limitBuy(24_000, { order_userref: 9 }))[0])
+    const x = orderIdOf(
+      send('add_order', limitBuy(25_000, { order_userref: 9 }))[0],
+    )
+    const y = orderIdOf(
+      send('add_order', limitBuy(24_000, { order_userref: 9 }))[0],
+    )
     expect(
       send('cancel_order', { cl_ord_id: ['a-uuid'] }).map((r) => r.result),
     ).toEqual([{ cl_ord_id: 'a-uuid' }])
@@ -65,7 +60,7 @@ describe('cancel_order', () => {
 
   test('error: unknown order, per order', () => {
     const { send } = setup()
-    const a = idOf(send('add_order', limitBuy(26_000))[0])
+    const a = orderIdOf(send('add_order', limitBuy(26_000))[0])
     const responses = send('cancel_order', {
       order_id: ['OAAAAA-AAAAA-AAAAAA', a],
     })
@@ -83,7 +78,7 @@ describe('cancel_order', () => {
 
   test('error: another account cannot cancel the order', () => {
     const { send, exchange } = setup()
-    const a = idOf(send('add_order', limitBuy(26_000))[0])
+    const a = orderIdOf(send('add_order', limitBuy(26_000))[0])
     expect(
       exchange.request('bob', {
         method: 'cancel_order',
@@ -116,7 +111,7 @@ describe('cancel_all', () => {
 describe('batch_cancel', () => {
   test('default', () => {
     const { send } = setup()
-    const a = idOf(send('add_order', limitBuy(26_000))[0])
+    const a = orderIdOf(send('add_order', limitBuy(26_000))[0])
     send('add_order', limitBuy(25_000, { order_userref: 2 }))
     send('add_order', limitBuy(24_000, { cl_ord_id: 'c' }))
     const [response] = send(
@@ -134,7 +129,7 @@ describe('batch_cancel', () => {
 
   test('behavior: the docs shape on request', () => {
     const { send } = setup({ batchCancelResponse: 'docs' })
-    const a = idOf(send('add_order', limitBuy(26_000))[0])
+    const a = orderIdOf(send('add_order', limitBuy(26_000))[0])
     const [response] = send(
       'batch_cancel',
       { orders: [a, 'OAAAAA-AAAAA-AAAAAA'] },

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { afterEach, beforeEach, vi } from 'vitest'
 import { createExchange } from '../exchange.js'
 import type { ExchangeConfig } from '../exchangeTypes.js'
 import type { Params } from '../params.js'
@@ -65,6 +66,25 @@ export function setup(config: Partial<ExchangeConfig> = {}) {
       events.length = 0
     },
   }
+}
+
+/** Fakes timers at `iso` before each test of the file, and restores them after. */
+export function useFakeClockAt(iso: string): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.parse(iso) })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+}
+
+/** The `order_id` of an `add_order` response; throws when there is none. */
+export function orderIdOf(
+  response: Record<string, unknown> | undefined,
+): string {
+  const result = response?.result as { order_id?: string } | undefined
+  if (result?.order_id === undefined) throw new Error('no order_id')
+  return result.order_id
 }
 
 /** A limit buy of 0.01 BTC at `price`. */

@@ -1,0 +1,43 @@
+import type {
+  Response,
+  ResponseFamily,
+  ResponseType,
+  ResponseValue,
+} from '@kraken-sockets/schema'
+import type { DecodeFailureError } from './internal/errors.js'
+
+/** A response type or family: what `trigger()` and `stream()` take. */
+export type TriggerKeyOf = ResponseType | ResponseFamily
+
+/** What a catch-all handler (`onFrame`) receives: every response, and every frame that failed to decode. */
+export type FrameItem =
+  | {
+      readonly kind: 'response'
+      readonly type: ResponseType
+      readonly value: ResponseValue<typeof Response>
+    }
+  | { readonly kind: 'undecoded'; readonly error: DecodeFailureError }
+
+/** Options of `kraken.run(subscriptions, options)`. */
+export interface RunOptions {
+  /** Aborting it stops the client, as `stop()` does. */
+  signal?: AbortSignal | undefined
+}
+
+/** Options of `kraken.stream(Key, options)`. */
+export interface StreamOptions {
+  /** Aborting it ends the stream. */
+  signal?: AbortSignal | undefined
+  /** Values held while the loop is busy; the oldest is dropped (a gap) beyond it. @default 1_000 */
+  bufferSize?: number | undefined
+}
+
+/** Options of `kraken.deadMansSwitch(options)`. */
+export interface DeadMansSwitchOptions {
+  /** Seconds without a refresh after which Kraken cancels every order. @default 60 */
+  timeout?: number | undefined
+  /** Seconds between refreshes; below `timeout`. @default 20 */
+  every?: number | undefined
+  /** Seconds before a scheduled maintenance at which the switch disarms. @default 60 */
+  maintenanceLead?: number | undefined
+}
