@@ -252,6 +252,27 @@ describe('trading against the simulator', () => {
     expect(gaps.filter((gap) => gap.source === 'sequence')).toEqual([])
   })
 
+  test('behavior: a lost private frame is a sequence gap, and the channel is resubscribed', async () => {
+    const { kraken, simulator } = await setup()
+    const gaps: GapEvent[] = []
+    kraken.on('gap', (gap) => {
+      gaps.push(gap)
+    })
+    await kraken.request(restingBuy())
+    const before = simulator.stats.subscribes('executions')
+    simulator.inject({ type: 'skipSequence' })
+    await kraken.request(restingBuy('49000'))
+    await vi.waitFor(() =>
+      expect(gaps.filter((gap) => gap.source === 'sequence')).toEqual([
+        expect.objectContaining({ channel: 'executions', missed: 1 }),
+      ]),
+    )
+    // A fresh snapshot is asked for: the executions channel is subscribed again.
+    await vi.waitFor(() =>
+      expect(simulator.stats.subscribes('executions')).toBe(before + 1),
+    )
+  })
+
   test('error: the rate counter refuses before the simulator would', async () => {
     const { kraken, simulator } = await setup({
       trading: { rateCounter: { mode: 'refuse' } },
