@@ -1,22 +1,14 @@
 import { type BookSide, roundDecimal, SideView } from './bookSide.js'
-import { CHECKSUM_LEVELS, foldChecksum } from './internal/checksumFold.js'
+import { CHECKSUM_LEVELS } from './internal/checksumFold.js'
 import { checksumDigits, fractionDigits } from './internal/decimalDigits.js'
-import { envelopeRejection, readEnvelope } from './internal/envelope.js'
 import {
   createLevelEntry,
   isNonNegative,
   isPositive,
   type LevelEntry,
-  type Precisions,
 } from './internal/levelEntry.js'
-import { checkOptions } from './internal/options.js'
-import {
-  APPLY_OK,
-  describeThrown,
-  mismatch,
-  rejected,
-} from './internal/results.js'
-import { SortedLevels } from './internal/sortedLevels.js'
+import type { SortedLevels } from './internal/sortedLevels.js'
+import { VerifiedBook } from './internal/verifiedBook.js'
 import type { BookApplyResult, BookValueInput, PriceLevel } from './types.js'
 
 /** Depths Kraken's `book` channel offers. */
@@ -92,32 +84,20 @@ export interface Book {
   reset(): void
 }
 
-class L2Book implements Book, Precisions {
-  readonly symbol: string
-  readonly depth: number
-  readonly pricePrecision: number | undefined
-  readonly qtyPrecision: number | undefined
+class L2Book extends VerifiedBook<LevelEntry> implements Book {
   readonly bids: BookSide
   readonly asks: BookSide
-  readonly #bids = new SortedLevels<LevelEntry>(true)
-  readonly #asks = new SortedLevels<LevelEntry>(false)
-  #inSync = false
-  #checksum: number | undefined
 
   constructor(options: BookOptions) {
-    const checked = checkOptions(options, BOOK_DEPTHS)
-    this.symbol = checked.symbol
-    this.depth = checked.depth
-    this.pricePrecision = checked.pricePrecision
-    this.qtyPrecision = checked.qtyPrecision
+    super(options, BOOK_DEPTHS)
     const toLevel = (entry: LevelEntry): PriceLevel => entry.view(this)
-    this.bids = Object.freeze(new SideView(this.#bids, toLevel))
-    this.asks = Object.freeze(new SideView(this.#asks, toLevel))
+    this.bids = Object.freeze(new SideView(this.side(true), toLevel))
+    this.asks = Object.freeze(new SideView(this.side(false), toLevel))
     Object.freeze(this)
   }
 
-  get inSync(): boolean {
-    return this.#inSync
+  protected get channel(): 'book' {
+    return 'book'
   }
 
   get bestBid(): PriceLevel | undefined {
@@ -150,58 +130,12 @@ class L2Book implements Book, Precisions {
     )
   }
 
-  apply(value: BookValueInput): BookApplyResult {
-    try {
-      return this.#apply(value)
-    } catch (error) {
-      this.#markOutOfSync()
-      return rejected(
-        'invalid-input',
-        undefined,
-        `${this.symbol}: unreadable book value (${describeThrown(error)}); the book is out of sync until the next snapshot.`,
-      )
-    }
-  }
-
-  #apply(input: unknown): BookApplyResult {
-    const envelope = readEnvelope(input, this, 'book')
-    if (!('isSnapshot' in envelope)) {
-      if (envelope.reason === 'invalid-input') this.#markOutOfSync()
-      return envelopeRejection(this.symbol, envelope)
-    }
-    const { isSnapshot, expected, bids, asks } = envelope
-    if (isSnapshot) {
-      this.#bids.clear()
-      this.#asks.clear()
-    }
-    this.#checksum = undefined
-    const error =
-      this.#applyLevels(this.#bids, bids, 'bids') ??
-      this.#applyLevels(this.#asks, asks, 'asks')
-    if (error !== undefined) {
-      this.#markOutOfSync()
-      return envelopeRejection(this.symbol, {
-        reason: 'invalid-input',
-        expected,
-        problem: error,
-      })
-    }
-    this.#bids.truncate(this.depth)
-    this.#asks.truncate(this.depth)
-    const computed = this.checksum()
-    if (computed !== expected) {
-      this.#inSync = false
-      return mismatch(this.symbol, expected, computed)
-    }
-    this.#inSync = true
-    return APPLY_OK
-  }
-
-  #applyLevels(
+  protected applySide(
     side: SortedLevels<LevelEntry>,
+    isBid: boolean,
     levels: readonly unknown[],
-    name: string,
   ): string | undefined {
+    const name = isBid ? 'bids' : 'asks'
     for (let i = 0; i < levels.length; i++) {
       const level = levels[i]
       if (typeof level !== 'object' || level === null)
@@ -225,31 +159,14 @@ class L2Book implements Book, Precisions {
     return undefined
   }
 
-  #markOutOfSync(): void {
-    this.#inSync = false
-    this.#checksum = undefined
-  }
-
-  checksum(): number {
-    this.#checksum ??= foldChecksum(this.#asks.entries, this.#bids.entries)
-    return this.#checksum
-  }
-
   checksumText(): string {
     let text = ''
-    const sides = [this.#asks.entries, this.#bids.entries]
-    for (const entries of sides)
-      for (const entry of entries.slice(0, CHECKSUM_LEVELS))
+    for (const isBid of [false, true])
+      for (const entry of this.side(isBid).entries.slice(0, CHECKSUM_LEVELS))
         text +=
           checksumDigits(entry.priceText, this.pricePrecision ?? 0) +
           checksumDigits(entry.qtyText, this.qtyPrecision ?? 0)
     return text
-  }
-
-  reset(): void {
-    this.#bids.clear()
-    this.#asks.clear()
-    this.#markOutOfSync()
   }
 }
 

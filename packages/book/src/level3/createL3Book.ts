@@ -1,25 +1,12 @@
-import { CHECKSUM_LEVELS, foldChecksum } from '../internal/checksumFold.js'
+import { CHECKSUM_LEVELS } from '../internal/checksumFold.js'
 import {
   checksumDigits,
   packedLength,
   packedRegister,
 } from '../internal/decimalDigits.js'
-import { envelopeRejection, readEnvelope } from '../internal/envelope.js'
-import {
-  feedValue,
-  isNonNegative,
-  isPositive,
-  type Precisions,
-} from '../internal/levelEntry.js'
-import { checkOptions } from '../internal/options.js'
-import {
-  APPLY_OK,
-  describeThrown,
-  mismatch,
-  rejected,
-} from '../internal/results.js'
-import { SortedLevels } from '../internal/sortedLevels.js'
-import type { BookApplyResult, L3ValueInput } from '../types.js'
+import { feedValue, isNonNegative, isPositive } from '../internal/levelEntry.js'
+import { VerifiedBook } from '../internal/verifiedBook.js'
+import type { L3ValueInput } from '../types.js'
 import type { L3Book, L3BookOptions } from './l3Book.js'
 import { type L3BookSide, L3SideView } from './l3BookSide.js'
 import { type L3BookOrder, L3LevelEntry, L3OrderEntry } from './l3Entries.js'
@@ -27,32 +14,20 @@ import { type L3BookOrder, L3LevelEntry, L3OrderEntry } from './l3Entries.js'
 /** Depths Kraken's `level3` channel offers (in price levels per side). */
 export const L3_DEPTHS: readonly number[] = Object.freeze([10, 100, 1000])
 
-class Level3Book implements L3Book, Precisions {
-  readonly symbol: string
-  readonly depth: number
-  readonly pricePrecision: number | undefined
-  readonly qtyPrecision: number | undefined
+class Level3Book extends VerifiedBook<L3LevelEntry> implements L3Book {
   readonly bids: L3BookSide
   readonly asks: L3BookSide
-  readonly #bids = new SortedLevels<L3LevelEntry>(true)
-  readonly #asks = new SortedLevels<L3LevelEntry>(false)
   readonly #orders = new Map<string, L3OrderEntry>()
-  #inSync = false
-  #checksum: number | undefined
 
   constructor(options: L3BookOptions) {
-    const checked = checkOptions(options, L3_DEPTHS)
-    this.symbol = checked.symbol
-    this.depth = checked.depth
-    this.pricePrecision = checked.pricePrecision
-    this.qtyPrecision = checked.qtyPrecision
-    this.bids = Object.freeze(new L3SideView(this.#bids, this))
-    this.asks = Object.freeze(new L3SideView(this.#asks, this))
+    super(options, L3_DEPTHS)
+    this.bids = Object.freeze(new L3SideView(this.side(true), this))
+    this.asks = Object.freeze(new L3SideView(this.side(false), this))
     Object.freeze(this)
   }
 
-  get inSync(): boolean {
-    return this.#inSync
+  protected get channel(): 'level3' {
+    return 'level3'
   }
 
   get orderCount(): number {
@@ -70,54 +45,8 @@ class Level3Book implements L3Book, Precisions {
     })
   }
 
-  apply(value: L3ValueInput): BookApplyResult {
-    try {
-      return this.#apply(value)
-    } catch (error) {
-      this.#markOutOfSync()
-      return rejected(
-        'invalid-input',
-        undefined,
-        `${this.symbol}: unreadable level3 value (${describeThrown(error)}); the book is out of sync until the next snapshot.`,
-      )
-    }
-  }
-
-  #apply(input: unknown): BookApplyResult {
-    const envelope = readEnvelope(input, this, 'level3')
-    if (!('isSnapshot' in envelope)) {
-      if (envelope.reason === 'invalid-input') this.#markOutOfSync()
-      return envelopeRejection(this.symbol, envelope)
-    }
-    const { isSnapshot, expected, bids, asks } = envelope
-    if (isSnapshot) this.#clear()
-    this.#checksum = undefined
-    const error =
-      this.#applyOrders(true, bids, isSnapshot) ??
-      this.#applyOrders(false, asks, isSnapshot)
-    if (error !== undefined) {
-      this.#markOutOfSync()
-      return envelopeRejection(this.symbol, {
-        reason: 'invalid-input',
-        expected,
-        problem: error,
-      })
-    }
-    const dropLevel = (level: L3LevelEntry): void => {
-      for (const order of level.orders) this.#orders.delete(order.orderId)
-    }
-    this.#bids.truncate(this.depth, dropLevel)
-    this.#asks.truncate(this.depth, dropLevel)
-    const computed = this.checksum()
-    if (computed !== expected) {
-      this.#inSync = false
-      return mismatch(this.symbol, expected, computed)
-    }
-    this.#inSync = true
-    return APPLY_OK
-  }
-
-  #applyOrders(
+  protected applySide(
+    _side: unknown,
     isBid: boolean,
     orders: readonly unknown[],
     isSnapshot: boolean,
@@ -128,6 +57,10 @@ class Level3Book implements L3Book, Precisions {
       if (problem !== undefined) return `${name}[${i}]${problem}`
     }
     return undefined
+  }
+
+  protected override dropLevel(level: L3LevelEntry): void {
+    for (const order of level.orders) this.#orders.delete(order.orderId)
   }
 
   /** Applies one order event; returns a problem (after the item's path). */
@@ -198,7 +131,7 @@ class Level3Book implements L3Book, Precisions {
       previous.isBid === isBid &&
       previous.price === price
     ) {
-      const level = this.#side(isBid).get(price)
+      const level = this.side(isBid).get(price)
       const index = level?.orders.indexOf(previous) ?? -1
       if (level !== undefined && index >= 0) {
         level.orders[index] = entry
@@ -208,7 +141,7 @@ class Level3Book implements L3Book, Precisions {
       }
     }
     if (previous !== undefined) this.#removeOrder(orderId)
-    const side = this.#side(isBid)
+    const side = this.side(isBid)
     let level = side.get(price)
     if (level === undefined) {
       level = new L3LevelEntry(price)
@@ -220,15 +153,11 @@ class Level3Book implements L3Book, Precisions {
     return undefined
   }
 
-  #side(isBid: boolean): SortedLevels<L3LevelEntry> {
-    return isBid ? this.#bids : this.#asks
-  }
-
   #removeOrder(orderId: string): void {
     const entry = this.#orders.get(orderId)
     if (entry === undefined) return
     this.#orders.delete(orderId)
-    const side = this.#side(entry.isBid)
+    const side = this.side(entry.isBid)
     const level = side.get(entry.price)
     if (level === undefined) return
     const index = level.orders.indexOf(entry)
@@ -237,36 +166,20 @@ class Level3Book implements L3Book, Precisions {
     else level.changed()
   }
 
-  #clear(): void {
-    this.#bids.clear()
-    this.#asks.clear()
+  protected override clear(): void {
+    super.clear()
     this.#orders.clear()
-  }
-
-  #markOutOfSync(): void {
-    this.#inSync = false
-    this.#checksum = undefined
-  }
-
-  checksum(): number {
-    this.#checksum ??= foldChecksum(this.#asks.entries, this.#bids.entries)
-    return this.#checksum
   }
 
   checksumText(): string {
     let text = ''
-    for (const levels of [this.#asks.entries, this.#bids.entries])
-      for (const level of levels.slice(0, CHECKSUM_LEVELS))
+    for (const isBid of [false, true])
+      for (const level of this.side(isBid).entries.slice(0, CHECKSUM_LEVELS))
         for (const order of level.orders)
           text +=
             checksumDigits(order.priceText, this.pricePrecision ?? 0) +
             checksumDigits(order.qtyText, this.qtyPrecision ?? 0)
     return text
-  }
-
-  reset(): void {
-    this.#clear()
-    this.#markOutOfSync()
   }
 }
 

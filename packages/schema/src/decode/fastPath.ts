@@ -4,11 +4,12 @@ import {
   every,
   isBookItem,
   isCandle,
+  isNumberPair,
   isOptionalTimestamp,
   isTickerItem,
   isTrade,
 } from './guards.js'
-import { scanNumberTexts } from './lossless.js'
+import { scanBookLevelTexts } from './levelTexts.js'
 import { NO_ERRORS } from './results.js'
 import type { DecodedResponse, DecodeResult } from './types.js'
 
@@ -74,7 +75,7 @@ function ticker(frame: Loose): DecodeResult | undefined {
   if (type === undefined || !Array.isArray(data)) return undefined
   const responseType =
     type === 'update' ? T.TickerUpdateResponse : T.TickerSnapshotResponse
-  const responses: DecodedResponse[] = []
+  const responses: DecodedResponse[] = new Array(data.length)
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i]
     if (
@@ -85,11 +86,11 @@ function ticker(frame: Loose): DecodeResult | undefined {
       return undefined
     item.channel = 'ticker'
     item.type = type
-    responses.push({
+    responses[i] = {
       type: responseType,
       name: responseType.name,
       value: item,
-    } as DecodedResponse)
+    } as DecodedResponse
   }
   return { ok: true, responses, errors: NO_ERRORS }
 }
@@ -128,13 +129,15 @@ function book(text: string, frame: Loose): DecodeResult | undefined {
   const type = streamType(frame)
   const data = frame.data
   if (type === undefined || !Array.isArray(data)) return undefined
-  const prices = scanNumberTexts(text, '"price":')
-  const qtys = scanNumberTexts(text, '"qty":')
-  if (prices === undefined || qtys === undefined) return undefined
+  const found = scanBookLevelTexts(text)
+  if (found === undefined) return undefined
+  const { texts, runs } = found
   const responseType =
     type === 'update' ? T.BookUpdateResponse : T.BookSnapshotResponse
-  const responses: DecodedResponse[] = []
-  let next = 0
+  // Sized up front: a growing array would allocate room for 17.
+  const responses: DecodedResponse[] = new Array(data.length)
+  let next = 0 // index in `texts` of the next level's price
+  let run = 0
   for (let i = 0; i < data.length; i++) {
     const item: unknown = data[i]
     if (
@@ -143,54 +146,49 @@ function book(text: string, frame: Loose): DecodeResult | undefined {
       item.type !== undefined
     )
       return undefined
-    // Texts were collected in document order: follow the item's key order.
-    const bidsFirst = bidsBeforeAsks(item)
-    const first = bidsFirst ? item.bids : item.asks
-    const second = bidsFirst ? item.asks : item.bids
-    // Every level holds one "price": and one "qty":, so equal counts prove
-    // each text belongs to its level (any other occurrence adds to the count).
-    if (next + first.length + second.length > prices.length) return undefined
-    const firstLevels = withTexts(first, prices, qtys, next)
-    next += first.length
-    const secondLevels = withTexts(second, prices, qtys, next)
-    next += second.length
-    item.bids = bidsFirst ? firstLevels : secondLevels
-    item.asks = bidsFirst ? secondLevels : firstLevels
+    // Bit 1: bids still to fill, bit 2: asks; runs come in document order.
+    let pending =
+      (item.bids.length > 0 ? 1 : 0) | (item.asks.length > 0 ? 2 : 0)
+    while (pending !== 0) {
+      if (run === found.runCount) return undefined
+      const mark = runs[run++] as number
+      const asks = mark & 1
+      const side = asks === 1 ? 2 : 1
+      // A run must start where the previous one ended, on a side still empty.
+      if ((pending & side) === 0 || mark - asks !== next) return undefined
+      pending &= ~side
+      const levels = asks === 1 ? item.asks : item.bids
+      if (!withTexts(levels, texts, next)) return undefined
+      next += levels.length * 2
+    }
     item.channel = 'book'
     item.type = type
-    responses.push({
+    responses[i] = {
       type: responseType,
       name: responseType.name,
       value: item,
-    } as DecodedResponse)
+    } as DecodedResponse
   }
-  if (next !== prices.length || next !== qtys.length) return undefined
+  // Every found level was used: none hides elsewhere in the frame.
+  if (next !== found.count || run !== found.runCount) return undefined
   return { ok: true, responses, errors: NO_ERRORS }
 }
 
-function bidsBeforeAsks(item: Loose): boolean {
-  for (const key in item) {
-    if (key === 'bids') return true
-    if (key === 'asks') return false
+/**
+ * Replaces each level of `levels` (an array `JSON.parse` just made, so ours
+ * to reuse) with its decoded form; `false` if one is not a number pair.
+ */
+function withTexts(levels: unknown[], texts: string[], from: number): boolean {
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i]
+    if (!isNumberPair(level)) return false
+    const at = from + 2 * i
+    levels[i] = {
+      price: level.price,
+      qty: level.qty,
+      price_text: texts[at] as string,
+      qty_text: texts[at + 1] as string,
+    } satisfies BookLevel
   }
   return true
-}
-
-function withTexts(
-  levels: Loose[],
-  prices: string[],
-  qtys: string[],
-  from: number,
-): BookLevel[] {
-  const out: BookLevel[] = new Array(levels.length)
-  for (let i = 0; i < levels.length; i++) {
-    const level = levels[i] as Loose
-    out[i] = {
-      price: level.price as number,
-      qty: level.qty as number,
-      price_text: prices[from + i] as string,
-      qty_text: qtys[from + i] as string,
-    }
-  }
-  return out
 }

@@ -86,20 +86,19 @@ export { isOptionalTimestamp }
 
 /**
  * Whether `x` is a book item's frame of fields other than levels: symbol,
- * checksum (uint32) and optional timestamp, with level lists of number pairs.
+ * checksum (uint32), optional timestamp and two level lists, whose levels
+ * the caller checks with {@link isNumberPair} as it reads them.
  */
 export function isBookItem(
   x: unknown,
-): x is Loose & { bids: Loose[]; asks: Loose[] } {
+): x is Loose & { bids: unknown[]; asks: unknown[] } {
   return (
     isObject(x) &&
     typeof x.symbol === 'string' &&
     isChecksum(x.checksum) &&
     isOptionalTimestamp(x.timestamp) &&
     Array.isArray(x.bids) &&
-    Array.isArray(x.asks) &&
-    every(x.bids, isNumberPair) &&
-    every(x.asks, isNumberPair)
+    Array.isArray(x.asks)
   )
 }
 
@@ -109,6 +108,9 @@ function isChecksum(x: unknown): boolean {
   )
 }
 
-function isNumberPair(x: unknown): boolean {
+/** Whether `x` is a book level: `{ price, qty }`, both numbers. */
+export function isNumberPair(
+  x: unknown,
+): x is Loose & { price: number; qty: number } {
   return isObject(x) && typeof x.price === 'number' && typeof x.qty === 'number'
 }

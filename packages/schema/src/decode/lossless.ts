@@ -29,38 +29,3 @@ function quoter(keys: readonly string[]): RegExp {
 export function quoteNumbers(text: string, kind: LosslessKind): string {
   return text.replace(quoters[kind], '"$1"$2:$3"$4"')
 }
-
-/**
- * The text of the number literal after each occurrence of `needle` (e.g.
- * `"price":`), in document order; `undefined` if one is not a bare number
- * (whitespace, a string, an object), which sends the frame to the slow path.
- */
-export function scanNumberTexts(
-  text: string,
-  needle: string,
-): string[] | undefined {
-  const texts: string[] = []
-  let at = text.indexOf(needle)
-  while (at !== -1) {
-    const start = at + needle.length
-    let end = start
-    for (;;) {
-      const c = text.charCodeAt(end)
-      // digits, '.', '-', '+', 'e', 'E': the characters of a JSON number
-      if (
-        (c >= 48 && c <= 57) ||
-        c === 46 ||
-        c === 45 ||
-        c === 43 ||
-        c === 101 ||
-        c === 69
-      )
-        end++
-      else break
-    }
-    if (end === start) return undefined
-    texts.push(text.slice(start, end))
-    at = text.indexOf(needle, end)
-  }
-  return texts
-}
