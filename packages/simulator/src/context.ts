@@ -1,4 +1,5 @@
 import type { AuthHook } from './authHook.js'
+import type { BookFeed } from './channels/bookFeed.js'
 import type { Level3Feed } from './channels/level3Book.js'
 import type { ChannelDefinition } from './channels/types.js'
 import type { SystemStatus } from './exchange/types.js'
@@ -53,6 +54,8 @@ export type SimulatorContext = {
   readonly isReplay: boolean
   /** Called after a subscribe was acked (the replay starts on the first one). */
   readonly onSubscribed: (session: SessionHandle) => void
+  /** The L2 book (market levels and exchange orders) behind the `book` channel. */
+  readonly book: BookFeed
   /** The level3 views (market and exchange orders) behind the `level3` channel. */
   readonly level3: Level3Feed
   /** Records every frame in and out (the `record` option), when set. */

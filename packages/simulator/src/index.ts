@@ -29,6 +29,7 @@ export {
   INVALID_SESSION,
 } from './authHook.js'
 export { BOOK_DEPTHS } from './channels/book.js'
+export type { BookFeed } from './channels/bookFeed.js'
 export { LEVEL3_DEPTHS } from './channels/level3.js'
 export type { Level3Feed } from './channels/level3Book.js'
 export { EVENT_TRIGGERS } from './channels/ticker.js'

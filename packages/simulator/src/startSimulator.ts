@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
 import { bookChannel } from './channels/book.js'
+import { createBookFeed } from './channels/bookFeed.js'
 import { heartbeatChannel } from './channels/heartbeat.js'
 import { instrumentChannel } from './channels/instrument.js'
 import { level3Channel } from './channels/level3.js'
@@ -21,8 +22,8 @@ import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
-import { showOwnOrdersInLevel3 } from './private/level3OwnOrders.js'
 import { createPrivateServices } from './private/privateServices.js'
+import { showOwnOrders } from './private/showOwnOrders.js'
 import { openRecording } from './recording/recordOption.js'
 import { loadReplaySource } from './replay/replaySource.js'
 import { createReplayStarter } from './replay/replayStarter.js'
@@ -123,14 +124,15 @@ export async function startSimulator(
   } = createPrivateServices(options, { seed, now, pairs, timers })
 
   const hub: SimulatorContext['hub'] = new Hub()
+  const market = createMarket(pairs, seed, now)
+  const ownOrders = (symbol: string) => engine.exchange.restingOrders(symbol)
   const context: SimulatorContext = {
-    market: createMarket(pairs, seed, now),
+    market,
     pairs: new Map(pairs.map((pair) => [pair.symbol, pair])),
     assets: options.assets ?? DEFAULT_ASSETS,
     hub,
-    level3: createLevel3Feed(hub, (symbol) =>
-      engine.exchange.restingOrders(symbol),
-    ),
+    book: createBookFeed(hub, market.symbols.values(), ownOrders),
+    level3: createLevel3Feed(hub, ownOrders),
     channels,
     methods,
     sessions: sessionSet,
@@ -148,7 +150,7 @@ export async function startSimulator(
     ...(recording === undefined ? {} : { recorder: recording.recorder }),
   }
   engine.seedQuotes(context.market.symbols.values())
-  const stopLevel3 = showOwnOrdersInLevel3(context, engine.exchange)
+  const stopOwnOrders = showOwnOrders(context, engine.exchange)
   engine.exchange.setSystemStatus(context.system)
   const refusals: Refusals = { count: 0, status: 503 }
   const targets = { context, sessions, refusals }
@@ -240,7 +242,7 @@ export async function startSimulator(
     close() {
       closing ??= (async () => {
         feed.stop()
-        stopLevel3()
+        stopOwnOrders()
         engine.exchange.close()
         timers.clear()
         stats.cancelWaits(new SimulatorClosedError())

@@ -1,7 +1,6 @@
-import type { LevelChange } from '../market/bookDiff.js'
+import type { DepthUpdate, LevelChange } from '../market/bookDiff.js'
 import type { BookSide } from '../market/bookSide.js'
 import { bookChecksum, type LevelText } from '../market/checksum.js'
-import type { MarketEvent } from '../market/market.js'
 import type { SymbolMarket } from '../market/symbolMarket.js'
 import type { Publisher } from '../session/hub.js'
 import { rfc3339 } from '../session/time.js'
@@ -12,6 +11,9 @@ import { choiceParam, symbolChannel } from './symbolChannel.js'
 export const BOOK_DEPTHS = Object.freeze([10, 25, 100, 500, 1000] as const)
 
 const topic = (symbol: string, depth: number) => `book:${symbol}:${depth}`
+
+/** Both sides of an L2 book in integer units. */
+export type BookSides = { readonly bid: BookSide; readonly ask: BookSide }
 
 function topText(
   market: SymbolMarket,
@@ -29,11 +31,11 @@ function topText(
   return out
 }
 
-/** The checksum of the symbol's book now (top 10 per side). */
-export function checksumOf(market: SymbolMarket): number {
+/** The checksum of `sides` (top 10 each) at the symbol's precision. */
+export function checksumOf(market: SymbolMarket, sides: BookSides): number {
   return bookChecksum(
-    topText(market, market.book.ask, 10),
-    topText(market, market.book.bid, 10),
+    topText(market, sides.ask, 10),
+    topText(market, sides.bid, 10),
   )
 }
 
@@ -56,18 +58,19 @@ export function bookFrame(
   return `{"channel":"book","type":"${type}","data":[{"symbol":${JSON.stringify(symbol)},"bids":${levelsJson(bids)},"asks":${levelsJson(asks)},"checksum":${checksum},"timestamp":"${rfc3339(time)}"}]}`
 }
 
-/** The snapshot a new subscriber of `depth` receives. */
+/** The snapshot a new subscriber of `depth` receives of `sides`. */
 export function bookSnapshot(
   market: SymbolMarket,
+  sides: BookSides,
   depth: number,
   time: number,
 ): string {
   return bookFrame(
     'snapshot',
     market.spec.symbol,
-    topText(market, market.book.bid, depth),
-    topText(market, market.book.ask, depth),
-    checksumOf(market),
+    topText(market, sides.bid, depth),
+    topText(market, sides.ask, depth),
+    checksumOf(market, sides),
     time,
   )
 }
@@ -77,31 +80,36 @@ export function subscribedDepths(hub: Publisher, symbol: string): number[] {
   return BOOK_DEPTHS.filter((depth) => hub.has(topic(symbol, depth)))
 }
 
-/** Publishes a market step's book updates, one message per subscribed depth. */
+/**
+ * Publishes book updates, one message per depth, with the checksum of
+ * `sides` (the book the updates were worked out on).
+ */
 export function publishBook(
-  event: MarketEvent,
+  updates: ReadonlyMap<number, DepthUpdate>,
   market: SymbolMarket,
+  sides: BookSides,
   hub: Publisher,
+  time: number,
 ): void {
-  if (event.updates.size === 0) return
+  const symbol = market.spec.symbol
   let checksum: number | undefined
   const text = (levels: readonly LevelChange[]) =>
     levels.map((l) => ({
       price: priceText(market, l.price),
       qty: qtyText(market, l.qty),
     }))
-  for (const [depth, update] of event.updates) {
+  for (const [depth, update] of updates) {
     if (update.bids.length === 0 && update.asks.length === 0) continue
-    checksum ??= checksumOf(market)
+    checksum ??= checksumOf(market, sides)
     const sum = checksum
-    hub.publish(topic(event.symbol, depth), () =>
+    hub.publish(topic(symbol, depth), () =>
       bookFrame(
         'update',
-        event.symbol,
+        symbol,
         text(update.bids),
         text(update.asks),
         sum,
-        event.time,
+        time,
       ),
     )
   }
@@ -121,7 +129,8 @@ export const bookChannel = symbolChannel({
   topic,
   echo: (depth) => ({ depth }),
   unsubscribeEchoesSnapshot: true,
+  // The shared view, so the snapshot matches the updates that follow it.
   snapshot: (market, depth, simulator) => [
-    bookSnapshot(market, depth, simulator.now()),
+    simulator.book.snapshot(market, depth, simulator.now()),
   ],
 })

@@ -11,12 +11,8 @@ import {
   level3Topic,
   orderJson,
 } from './level3.js'
-import {
-  type Ladder,
-  ladderOf,
-  type OwnOrders,
-  type View,
-} from './level3Ladder.js'
+import { type Ladder, ladderOf } from './level3Ladder.js'
+import type { OwnOrders, View } from './ownLevels.js'
 
 const SIDES = ['bid', 'ask'] as const
 

@@ -1,4 +1,3 @@
-import { publishBook, subscribedDepths } from '../channels/book.js'
 import { publishOhlc } from '../channels/ohlc.js'
 import { HEARTBEAT_FRAME } from '../channels/status.js'
 import { publishTicker } from '../channels/ticker.js'
@@ -35,15 +34,15 @@ export function createFeed(
   options: FeedOptions,
 ): Feed {
   const { market, hub, timers } = context
-  const depthsFor = (symbol: string) => subscribedDepths(hub, symbol)
   const stops: (() => void)[] = []
   let owed = 0
   const step = (count: number) => {
     for (let i = 0; i < count; i++) {
-      const event = market.step(depthsFor)
+      // The book feed works out the updates over the book it shows (market and own orders).
+      const event = market.step(() => [])
       const symbol = market.symbols.get(event.symbol)
       if (symbol === undefined) continue
-      publishBook(event, symbol, hub)
+      context.book.publishStep(event, symbol)
       publishTicker(event, symbol, hub)
       publishTrades(event, symbol, hub)
       publishOhlc(event, symbol, hub)

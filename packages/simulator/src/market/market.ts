@@ -14,8 +14,10 @@ export type MarketEvent = {
   readonly symbol: string
   /** When the step happened (ms, on the simulator clock). */
   readonly time: number
-  /** The book update per subscribed depth (empty sides are possible). */
+  /** The book update per depth `depthsFor` named (empty sides are possible). */
   readonly updates: Map<number, DepthUpdate>
+  /** The level changes of this step, in order (integer units; qty 0 removes a level). */
+  readonly changes: readonly LevelChange[]
   /** Trades of this step, in order (empty for a quote-only step). */
   readonly trades: readonly Trade[]
   /** Whether the best bid or ask (price or qty) changed. */
@@ -83,6 +85,7 @@ export function createMarket(
         symbol: market.spec.symbol,
         time,
         updates,
+        changes,
         trades,
         bboChanged: after !== bbo,
         orderEvents,

@@ -2,12 +2,16 @@ import type { SimulatorContext } from '../context.js'
 import type { Exchange } from '../exchange/exchangeTypes.js'
 
 /**
- * Republishes level3 after the exchange's own orders change (rest, fill,
- * amend, cancel): once per symbol per burst of events, so a batch of
- * orders becomes one message. Returns the function that stops it.
+ * Republishes the books (L2 `book` and `level3`) after the exchange's own
+ * orders change (rest, fill, amend, cancel): once per symbol per burst of
+ * events, so a batch of orders becomes one message per channel and depth.
+ * Returns the function that stops it.
  */
-export function showOwnOrdersInLevel3(
-  context: Pick<SimulatorContext, 'level3' | 'market' | 'now' | 'isReplay'>,
+export function showOwnOrders(
+  context: Pick<
+    SimulatorContext,
+    'book' | 'level3' | 'market' | 'now' | 'isReplay'
+  >,
   exchange: Pick<Exchange, 'subscribe'>,
 ): () => void {
   const dirty = new Set<string>()
@@ -17,7 +21,9 @@ export function showOwnOrdersInLevel3(
     const time = context.now()
     for (const symbol of dirty) {
       const market = context.market.symbols.get(symbol)
-      if (market !== undefined) context.level3.publishOwnOrders(market, time)
+      if (market === undefined) continue
+      context.book.publishOwnOrders(market, time)
+      context.level3.publishOwnOrders(market, time)
     }
     dirty.clear()
   }
