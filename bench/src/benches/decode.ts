@@ -33,4 +33,5 @@ export const decodeBenches: readonly Bench[] = [
     corpus: 'book-depth1000',
     baseline: jsonParse,
   },
+  { ...decode, name: 'decode/level3', corpus: 'level3', baseline: jsonParse },
 ]

@@ -14,3 +14,25 @@ export function bookChecksum(bids: TextSide, asks: TextSide): number {
     text += digits(price) + digits(qty)
   return crc32(text) >>> 0
 }
+
+/**
+ * Kraken's level3 checksum: like {@link bookChecksum}, but every order of the
+ * top 10 price levels of each side, in queue order. Orders come best first.
+ */
+export function level3Checksum(bids: TextSide, asks: TextSide): number {
+  return crc32(topLevelsText(asks) + topLevelsText(bids)) >>> 0
+}
+
+function topLevelsText(orders: TextSide): string {
+  let text = ''
+  let levels = 0
+  let price: string | undefined
+  for (const [orderPrice, qty] of orders) {
+    if (orderPrice !== price) {
+      if (++levels > 10) break
+      price = orderPrice
+    }
+    text += digits(orderPrice) + digits(qty)
+  }
+  return text
+}

@@ -17,7 +17,7 @@ function outcome(result: DecodeResult) {
 }
 
 const hot = receivedFrames.filter((f) =>
-  /^(ticker|trade|book|ohlc|heartbeat)$/.test(f.channel_or_method),
+  /^(ticker|trade|book|level3|ohlc|heartbeat)$/.test(f.channel_or_method),
 )
 
 type Json = unknown
@@ -60,6 +60,8 @@ const replacement = fc.oneof(
     'sell',
     'ticker',
     'book',
+    'add',
+    'delete',
     '2024-05-27T12:33:10.826003Z',
     1.5,
     0,
@@ -97,7 +99,14 @@ describe('fast path and schemas agree', () => {
 
   test('behavior: on arbitrary objects on hot channels', () => {
     const frame = fc.record({
-      channel: fc.constantFrom('ticker', 'trade', 'book', 'ohlc', 'heartbeat'),
+      channel: fc.constantFrom(
+        'ticker',
+        'trade',
+        'book',
+        'level3',
+        'ohlc',
+        'heartbeat',
+      ),
       type: fc.constantFrom('snapshot', 'update'),
       data: fc.array(
         fc.dictionary(
@@ -110,6 +119,10 @@ describe('fast path and schemas agree', () => {
             'checksum',
             'bid',
             'timestamp',
+            'order_id',
+            'limit_price',
+            'order_qty',
+            'event',
           ),
           fc.jsonValue(),
         ),

@@ -1,54 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { decodeOutcome as outcome } from '../testing/decodeOutcome.js'
+import { numberLiteral } from '../testing/numberLiterals.js'
 import { decodeMessage } from './decodeMessage.js'
 import { decodeFast } from './fastPath.js'
 import { decodeSlow } from './slowPath.js'
-import type { DecodeResult } from './types.js'
 
 // Book frames written as text, so that the literals keep what JSON.stringify
 // would lose: trailing zeros, exponents, '-0', and odd layouts.
-
-function outcome(result: DecodeResult) {
-  return result.ok
-    ? {
-        ok: true,
-        responses: result.responses.map((r) => [r.name, r.value]),
-        errors: result.errors,
-      }
-    : { ok: false, path: result.error.path, issues: result.error.issues }
-}
-
-const digits = (min: number, max: number) =>
-  fc
-    .array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max })
-    .map((d) => d.join(''))
-
-/** A JSON number literal: sign, integer, fraction (trailing zeros kept), exponent. */
-const numberLiteral = fc
-  .record({
-    sign: fc.constantFrom('', '', '-'),
-    int: fc.oneof(
-      fc.constant('0'),
-      fc.integer({ min: 1, max: 99999 }).map(String),
-    ),
-    frac: fc.option(
-      fc
-        .tuple(digits(1, 8), fc.integer({ min: 0, max: 4 }))
-        .map(([d, zeros]) => d + '0'.repeat(zeros)),
-    ),
-    exp: fc.option(
-      fc.tuple(
-        fc.constantFrom('e', 'E'),
-        fc.constantFrom('', '+', '-'),
-        digits(1, 2),
-      ),
-      { freq: 3 },
-    ),
-  })
-  .map(
-    ({ sign, int, frac, exp }) =>
-      `${sign}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : exp.join('')}`,
-  )
 
 type Level = { price: string; qty: string }
 const level = fc.record({ price: numberLiteral, qty: numberLiteral })

@@ -5,7 +5,8 @@ import { decodeMessage } from './decodeMessage.js'
 import { decodeSlow } from './slowPath.js'
 import type { DecodeResult } from './types.js'
 
-// The channels only the slow path decodes. decodeMessage must agree with it
+// The channels only the slow path decodes, and level3, whose fast path hands
+// every failure to the slow path. decodeMessage must agree with the slow path
 // on them (a mutation can turn one into a hot channel, where both exist), and
 // every retyped field must fail at its own path.
 

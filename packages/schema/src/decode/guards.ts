@@ -85,11 +85,12 @@ export function every(
 export { isOptionalTimestamp }
 
 /**
- * Whether `x` is a book item's frame of fields other than levels: symbol,
- * checksum (uint32), optional timestamp and two level lists, whose levels
- * the caller checks with {@link isNumberPair} as it reads them.
+ * Whether `x` is a book or level3 item's frame of fields other than levels
+ * (the two channels share them): symbol, checksum (uint32), optional
+ * timestamp and two lists, whose levels or orders the caller checks as it
+ * reads them.
  */
-export function isBookItem(
+export function isSidedItem(
   x: unknown,
 ): x is Loose & { bids: unknown[]; asks: unknown[] } {
   return (
@@ -113,4 +114,32 @@ export function isNumberPair(
   x: unknown,
 ): x is Loose & { price: number; qty: number } {
   return isObject(x) && typeof x.price === 'number' && typeof x.qty === 'number'
+}
+
+/** A level3 order as `JSON.parse` gave it, once {@link isL3Order} passed. */
+export type WireL3Order = Loose & {
+  order_id: string
+  limit_price: number
+  order_qty: number
+  timestamp: string
+}
+
+/**
+ * Whether `x` is a level3 order's fields other than `event`: order id, limit
+ * price, order qty and timestamp. The caller checks `event` with
+ * {@link isL3Event} on updates.
+ */
+export function isL3Order(x: unknown): x is WireL3Order {
+  return (
+    isObject(x) &&
+    typeof x.order_id === 'string' &&
+    typeof x.limit_price === 'number' &&
+    typeof x.order_qty === 'number' &&
+    isTimestamp(x.timestamp)
+  )
+}
+
+/** Whether `x` is a level3 update event: `add`, `modify` or `delete`. */
+export function isL3Event(x: unknown): x is 'add' | 'modify' | 'delete' {
+  return x === 'add' || x === 'modify' || x === 'delete'
 }

@@ -11,24 +11,33 @@
 // which side the run is, so duplicate keys cannot make the caller assign
 // texts to the wrong side.
 
+import {
+  codes,
+  FIRST_ASK,
+  FIRST_BID,
+  hasAt,
+  NEXT_IN_LIST,
+  numberEnd,
+  placeOf,
+} from './textScan.js'
+
 const QUOTE = 34
-const COMMA = 44
 const COLON = 58
-const OPEN_BRACKET = 91
 const OPEN_BRACE = 123
 const CLOSE_BRACE = 125
 
 const PRICE_NEEDLE = 'price"'
 const QTY_KEY = codes(',"qty":')
-const BIDS_OPEN = codes('"bids":[')
-const ASKS_OPEN = codes('"asks":[')
 
 /**
  * What one scan found, in document order. The buffers are reused by the next
  * scan (decoding is synchronous), so read them before scanning again.
  */
 export type LevelTexts = {
-  /** Price text then qty text of each level: level `i` at `2i` and `2i+1`. */
+  /**
+   * Price text then qty text of each level (or level3 order): level `i` at
+   * `2i` and `2i+1`.
+   */
   readonly texts: string[]
   /** How many entries of `texts` this scan wrote. */
   count: number
@@ -75,18 +84,10 @@ export function scanBookLevelTexts(text: string): LevelTexts | undefined {
     const qtyEnd = numberEnd(text, qtyStart)
     if (qtyEnd === qtyStart || text.charCodeAt(qtyEnd) !== CLOSE_BRACE)
       return undefined
-    const before = text.charCodeAt(open - 1)
-    if (before === OPEN_BRACKET) {
-      const keyAt = open - BIDS_OPEN.length
-      if (hasAt(text, keyAt, BIDS_OPEN)) runs[runCount++] = count
-      else if (hasAt(text, keyAt, ASKS_OPEN)) runs[runCount++] = count + 1
-      else return undefined
-    } else if (
-      before !== COMMA ||
-      text.charCodeAt(open - 2) !== CLOSE_BRACE ||
-      runCount === 0
-    )
-      return undefined
+    const place = placeOf(text, open)
+    if (place === FIRST_BID || place === FIRST_ASK)
+      runs[runCount++] = count + place
+    else if (place !== NEXT_IN_LIST || runCount === 0) return undefined
     texts[count++] = text.slice(priceStart, priceEnd)
     texts[count++] = text.slice(qtyStart, qtyEnd)
     at = text.indexOf(PRICE_NEEDLE, qtyEnd)
@@ -94,35 +95,4 @@ export function scanBookLevelTexts(text: string): LevelTexts | undefined {
   scratch.count = count
   scratch.runCount = runCount
   return scratch
-}
-
-// Comparing char codes is faster than `startsWith` for these short keys.
-function codes(literal: string): number[] {
-  return Array.from(literal, (c) => c.charCodeAt(0))
-}
-
-/** Whether `text` holds the characters `literal` at `at`. */
-function hasAt(text: string, at: number, literal: number[]): boolean {
-  for (let i = 0; i < literal.length; i++)
-    if (text.charCodeAt(at + i) !== literal[i]) return false
-  return true
-}
-
-/** Where the JSON number literal starting at `start` ends. */
-function numberEnd(text: string, start: number): number {
-  let end = start
-  for (;;) {
-    const c = text.charCodeAt(end)
-    // digits, '.', '-', '+', 'e', 'E': the characters of a JSON number
-    if (
-      (c >= 48 && c <= 57) ||
-      c === 46 ||
-      c === 45 ||
-      c === 43 ||
-      c === 101 ||
-      c === 69
-    )
-      end++
-    else return end
-  }
 }
