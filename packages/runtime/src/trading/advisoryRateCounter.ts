@@ -1,21 +1,13 @@
-/**
- * A trading transaction as Kraken's rate counter prices it; the same shape as
- * `RateTransaction` of `@kraken-sockets/schema` (ages in ms since the order
- * was created or last amended).
- */
-export type RateTransactionLike =
-  | { readonly type: 'add' }
-  | { readonly type: 'amend'; readonly ageMs: number }
-  | { readonly type: 'edit'; readonly ageMs: number }
-  | { readonly type: 'cancel'; readonly ageMs: number }
-  | { readonly type: 'batch_add'; readonly count: number }
-  | { readonly type: 'batch_cancel'; readonly agesMs: readonly number[] }
+import type { RateTierLimits, RateTransaction } from '@kraken-sockets/schema'
 
-/** One tier's limits; the same shape as `RateTierLimits` of `@kraken-sockets/schema`. */
-export type RateTierLike = {
-  readonly decayPerSecond: number
-  readonly threshold: number
-}
+/**
+ * A trading transaction as Kraken's rate counter prices it (ages in ms since
+ * the order was created or last amended): schema's `RateTransaction`.
+ */
+export type RateTransactionLike = RateTransaction
+
+/** One tier's limits: schema's `RateTierLimits`. */
+export type RateTierLike = Pick<RateTierLimits, 'decayPerSecond' | 'threshold'>
 
 /** Options of {@link createAdvisoryRateCounter}. */
 export type AdvisoryRateCounterConfig = {
