@@ -64,6 +64,7 @@ test('exports', () => {
       "OrdersSubscriptionRequest",
       "OrdersUnsubscribeRequest",
       "OrderUpdateResponse",
+      "PingRequest",
       "PingResponse",
       "Response",
       "SnapshotResponse",

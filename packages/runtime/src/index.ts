@@ -146,6 +146,7 @@ export {
   OrdersSubscriptionRequest,
   OrdersUnsubscribeRequest,
   OrderUpdateResponse,
+  PingRequest,
   PingResponse,
   Response,
   type ResponseFamily,
