@@ -101,7 +101,7 @@ describe('public contract', () => {
   })
 
   test("each response type's name is its export name", () => {
-    const exported = schema as Record<string, { name?: unknown }>
+    const exported = schema as unknown as Record<string, { name?: unknown }>
     const wrong = RESPONSE_TYPES.filter((name) => exported[name]?.name !== name)
     expect(wrong).toEqual([])
     expect(schema.AnyResponse).toBe(schema.Response)
