@@ -12,19 +12,18 @@
 // texts to the wrong side.
 
 import {
+  CLOSE_BRACE,
+  COLON,
   codes,
   FIRST_ASK,
   FIRST_BID,
   hasAt,
   NEXT_IN_LIST,
   numberEnd,
+  OPEN_BRACE,
   placeOf,
+  QUOTE,
 } from './textScan.js'
-
-const QUOTE = 34
-const COLON = 58
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
 
 const PRICE_NEEDLE = 'price"'
 const QTY_KEY = codes(',"qty":')

@@ -15,19 +15,18 @@
 
 import type { LevelTexts } from './levelTexts.js'
 import {
+  CLOSE_BRACE,
+  COMMA,
   codes,
   FIRST_ASK,
   FIRST_BID,
   hasAt,
   NEXT_IN_LIST,
   numberEnd,
+  OPEN_BRACE,
   placeOf,
+  QUOTE,
 } from './textScan.js'
-
-const QUOTE = 34
-const COMMA = 44
-const OPEN_BRACE = 123
-const CLOSE_BRACE = 125
 
 const ORDER_ID_NEEDLE = '"order_id":"'
 const EVENT_KEY = codes('{"event":')

@@ -32,9 +32,18 @@ export function numberEnd(text: string, start: number): number {
   }
 }
 
-const COMMA = 44
-const OPEN_BRACKET = 91
-const CLOSE_BRACE = 125
+/** Character codes the scanners compare against. */
+export const QUOTE = 34
+/** `,` */
+export const COMMA = 44
+/** `:` */
+export const COLON = 58
+/** `[` */
+export const OPEN_BRACKET = 91
+/** `{` */
+export const OPEN_BRACE = 123
+/** `}` */
+export const CLOSE_BRACE = 125
 const BIDS_OPEN = codes('"bids":[')
 const ASKS_OPEN = codes('"asks":[')
 
