@@ -5,6 +5,7 @@ test('exports', () => {
   expect(Object.keys(exports)).toMatchInlineSnapshot(`
     [
       "AuthenticationError",
+      "BookDepthConflictError",
       "BookSyncError",
       "ClientStoppedError",
       "DecodeFailureError",

@@ -25,6 +25,7 @@ export type {
 } from './events.js'
 export {
   AuthenticationError,
+  BookDepthConflictError,
   BookSyncError,
   ClientStoppedError,
   DecodeFailureError,

@@ -176,7 +176,10 @@ export class KrakenWebSocketAPI {
   /**
    * Subscribes and resolves with Kraken's acks, one per symbol. A refused
    * symbol is an ack with `success: false` (also after a timeout), not a
-   * rejection. The subscription is replayed after every reconnect.
+   * rejection. The subscription is replayed after every reconnect. A `book`
+   * or `level3` symbol already live at another depth (one depth per symbol
+   * and socket) is refused locally, with an ack saying why; at the same
+   * depth it shares the live subscription.
    * @throws {SubscriptionLimitError} beyond 200 level3 symbols.
    */
   async subscribe(
@@ -370,7 +373,27 @@ export class KrakenWebSocketAPI {
   /**
    * A live, checksum-verified book, resolved once its snapshot is applied.
    * Shared per symbol; `release()` it when done.
-   * @throws {BookSyncError} when the subscription is refused or no snapshot comes.
+   *
+   * Kraken allows one book depth per symbol and socket. When you already
+   * subscribed the symbol's book yourself at a depth that covers `depth`,
+   * the book reuses your subscription: nothing more is subscribed while it
+   * is pending; once live, the runtime unsubscribes and subscribes again at
+   * your depth for a fresh snapshot (your handlers see it too). Releasing
+   * the book never unsubscribes yours, and your `unsubscribe()` does not end
+   * the book.
+   * @throws {BookDepthConflictError} at once, sending nothing, when the
+   * symbol is subscribed at a smaller depth by you (or by a book you share
+   * with your own subscription): ask for at most `liveDepth`, or unsubscribe.
+   * @throws {BookSyncError} when the subscription is refused or no snapshot
+   * comes, or when your own subscription has `snapshot: false`.
+   * @throws {RangeError} when `depth` is not an integer from 1 to 1000.
+   * @example
+   * ```ts
+   * await kraken.subscribe(BookSubscriptionRequest(['BTC/USD'], { depth: 25 }))
+   * const book = await kraken.book('BTC/USD', { depth: 10 }) // shares the depth-25 feed
+   * kraken.log(`Best bid: ${book.bestBid?.price}`)
+   * await book.release() // your subscription stays
+   * ```
    */
   book(
     symbol: string,

@@ -167,15 +167,37 @@ describe('kraken.book()', () => {
     const { kraken, receive, sent } = createFakeKraken()
     await kraken.subscribe(BookSubscriptionRequest(['BTC/USD'], { depth: 10 }))
     const opening = kraken.book('BTC/USD')
+    await flush()
+    // The user's snapshot has passed: the book asks for a fresh one.
+    expect(sent('public').map((each) => each.method)).toEqual([
+      'subscribe',
+      'unsubscribe',
+      'subscribe',
+    ])
     receive('public', frame(btc, 0))
     const book = await opening
     const [ack] = await kraken.unsubscribe(
       BookUnsubscribeRequest(['BTC/USD'], { depth: 10 }),
     )
     expect(ack?.success).toBe(true)
-    expect(sent('public').map((each) => each.method)).toEqual(['subscribe'])
+    expect(sent('public')).toHaveLength(3)
     receive('public', frame(btc, 1))
     expect(book.stats()).toMatchObject({ state: 'in-sync', verified: 2 })
+    await kraken.stop()
+  })
+
+  test("error: book() over the user's snapshot-less subscription rejects, sending nothing", async () => {
+    const { kraken, sent } = createFakeKraken()
+    await kraken.subscribe(
+      BookSubscriptionRequest(['BTC/USD'], { depth: 25, snapshot: false }),
+    )
+    await expect(kraken.book('BTC/USD')).rejects.toMatchObject({
+      name: 'BookSyncError',
+      symbol: 'BTC/USD',
+      details: expect.stringContaining('snapshot: false'),
+    })
+    expect(sent('public')).toHaveLength(1)
+    expect(kraken.stats().books).toEqual([])
     await kraken.stop()
   })
 

@@ -9,7 +9,11 @@ import {
   type SubscriptionRequest,
 } from '@kraken-sockets/schema'
 import type { TransportEndpoint } from '@kraken-sockets/transport'
-import { BookSyncError, ClientStoppedError } from '../internal/errors.js'
+import {
+  BookDepthConflictError,
+  BookSyncError,
+  ClientStoppedError,
+} from '../internal/errors.js'
 import type { Logger } from '../internal/logger.js'
 import type { SubscriptionManager } from '../internal/subscriptionManager.js'
 import { DepthView, L3DepthView } from './depthView.js'
@@ -72,14 +76,12 @@ export class BookManager {
     signal?.throwIfAborted()
     const depth = krakenDepth(channel, viewDepth)
     // Validates the symbol before anything changes.
-    this.#request(channel, symbol, depth)
-    const key = bookKey(channel, symbol)
-    let managed = this.#books.get(key)
+    this.#request(channel, symbol, { depth })
+    let managed = this.#books.get(bookKey(channel, symbol))
     if (managed === undefined) {
-      managed = new ManagedBook(channel, symbol, depth)
-      this.#books.set(key, managed)
-      this.#subscribe(managed)
+      managed = this.#create(channel, symbol, depth)
     } else if (managed.depth < depth) {
+      this.#checkGrowable(managed, depth)
       void this.#grow(managed, depth)
     } else if (managed.state === 'failed') {
       // A new holder gives a failed book a fresh budget and a resync.
@@ -159,27 +161,91 @@ export class BookManager {
   #request(
     channel: 'book' | 'level3',
     symbol: string,
-    depth: number,
+    params: Readonly<Record<string, unknown>>,
   ): SubscriptionRequest {
+    // The builders check the depth (and any other param) at run time.
     return channel === 'book'
-      ? // The builders check the depth at run time.
-        BookSubscriptionRequest([symbol], {
-          depth: depth as NonNullable<BookSubscriptionOptions['depth']>,
-        })
-      : OrdersSubscriptionRequest([symbol], {
-          depth: depth as NonNullable<OrdersSubscriptionOptions['depth']>,
-        })
+      ? BookSubscriptionRequest([symbol], params as BookSubscriptionOptions)
+      : OrdersSubscriptionRequest([symbol], params as OrdersSubscriptionOptions)
   }
 
-  #subscribe(managed: ManagedBook): void {
-    const { channel, symbol, depth } = managed
+  /**
+   * A new managed book: on its own subscription, or sharing the one the
+   * user already holds on the symbol when its depth covers `depth` (Kraken
+   * allows one depth per symbol and socket).
+   * @throws {BookDepthConflictError} when the user's depth is smaller.
+   * @throws {BookSyncError} when the user's subscription has no snapshots.
+   */
+  #create(
+    channel: 'book' | 'level3',
+    symbol: string,
+    depth: number,
+  ): ManagedBook {
+    const held = this.#config.subscriptions.heldBook(channel, symbol)
+    if (held !== undefined && held.depth < depth) {
+      throw new BookDepthConflictError({
+        symbol,
+        channel,
+        liveDepth: held.depth,
+        askedDepth: depth,
+        heldBy: held.owners.includes('user') ? 'user' : 'book',
+      })
+    }
+    if (held?.params.snapshot === false) {
+      throw new BookSyncError({
+        symbol,
+        channel,
+        reason: `Your ${channel} subscription of ${symbol} has snapshot: false, and a book needs Kraken's snapshots (after every reconnect too). Unsubscribe it first, or subscribe without snapshot: false.`,
+      })
+    }
+    const managed =
+      held === undefined
+        ? new ManagedBook(channel, symbol, depth)
+        : new ManagedBook(channel, symbol, held.depth, held.params)
+    this.#books.set(bookKey(channel, symbol), managed)
+    // A live subscription's snapshot has passed: ask Kraken for a new one.
+    const refresh = held?.state === 'live'
+    if (refresh) {
+      managed.acceptSnapshot = false
+      this.#config.logger.log(
+        'Book shares a live subscription: resubscribing for a snapshot.',
+        'info',
+        { channel, symbol, depth: held.depth },
+      )
+    }
+    this.#subscribe(managed, refresh)
+    return managed
+  }
+
+  /**
+   * @throws {BookDepthConflictError} when the user also holds the book's
+   * subscription: its depth is theirs, the runtime does not change it.
+   */
+  #checkGrowable(managed: ManagedBook, depth: number): void {
+    const { channel, symbol } = managed
+    const held = this.#config.subscriptions.heldBook(channel, symbol)
+    if (held?.owners.includes('user') !== true) return
+    throw new BookDepthConflictError({
+      symbol,
+      channel,
+      liveDepth: managed.depth,
+      askedDepth: depth,
+      heldBy: 'user',
+    })
+  }
+
+  #subscribe(managed: ManagedBook, refresh = false): void {
+    const { channel, symbol } = managed
     this.#config.subscriptions
-      .subscribe(this.#request(channel, symbol, depth), 'book')
+      .subscribe(this.#request(channel, symbol, managed.params), 'book')
       .then(
         ([ack]) => {
-          if (ack === undefined || ack.success !== false) return
           if (this.#books.get(bookKey(channel, symbol)) !== managed) return
-          this.#fail(managed, ack.error ?? 'The subscription failed.')
+          if (ack?.success === false) {
+            this.#fail(managed, ack.error ?? 'The subscription failed.')
+          } else if (refresh && managed.state === 'subscribing') {
+            void this.#resubscribe(managed, 'subscribing')
+          }
         },
         (error: unknown) => this.#fail(managed, String(error), error),
       )
@@ -189,7 +255,7 @@ export class BookManager {
     const previous = this.#request(
       managed.channel,
       managed.symbol,
-      managed.depth,
+      managed.params,
     )
     managed.resize(depth)
     managed.acceptSnapshot = false
@@ -246,7 +312,7 @@ export class BookManager {
     if (this.#books.get(key) !== managed) return
     this.#books.delete(key)
     await this.#config.subscriptions.unsubscribe(
-      this.#request(managed.channel, managed.symbol, managed.depth),
+      this.#request(managed.channel, managed.symbol, managed.params),
       'book',
     )
   }
@@ -291,6 +357,15 @@ export class BookManager {
       })
     }
     if (!this.#isCurrent(managed, 'resyncing')) return
+    await this.#resubscribe(managed, 'resyncing')
+  }
+
+  /**
+   * Unsubscribes and subscribes again at the same depth, outside the
+   * registry (whoever holds the subscription keeps it), for a snapshot that
+   * is accepted once the unsubscribe is acknowledged.
+   */
+  async #resubscribe(managed: ManagedBook, state: BookState): Promise<void> {
     const { subscriptions } = this.#config
     const endpoint = endpointOf(managed.channel)
     const params = {
@@ -300,10 +375,10 @@ export class BookManager {
     }
     try {
       await subscriptions.exchange(endpoint, 'unsubscribe', params)
-      if (!this.#isCurrent(managed, 'resyncing')) return
+      if (!this.#isCurrent(managed, state)) return
       managed.acceptSnapshot = true
       const [ack] = await subscriptions.exchange(endpoint, 'subscribe', params)
-      if (ack?.success === false && this.#isCurrent(managed, 'resyncing')) {
+      if (ack?.success === false && this.#isCurrent(managed, state)) {
         this.#fail(managed, ack.error ?? 'The resubscribe failed.')
       }
     } catch {

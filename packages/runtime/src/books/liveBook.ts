@@ -88,7 +88,9 @@ export interface BookOptions {
    * Levels per side, any from 1 to 1000: Kraken is asked for the smallest
    * depth it offers that covers it (10, 25, 100, 500, 1000; level3: 10, 100,
    * 1000), and the book is shown truncated. Kraken allows one depth per
-   * symbol and socket: a smaller depth shares a larger live book.
+   * symbol and socket: a smaller depth shares a larger live book, or your
+   * own book subscription when its depth covers it; a larger depth than
+   * your own subscription rejects with `BookDepthConflictError`.
    * @default 10
    */
   depth?: number | undefined

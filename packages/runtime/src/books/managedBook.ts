@@ -23,6 +23,11 @@ export class ManagedBook {
   readonly channel: 'book' | 'level3'
   readonly symbol: string
   depth: number
+  /**
+   * The identity params of the subscription it holds, e.g. `{ depth: 25 }`:
+   * the user's own when it shares their subscription.
+   */
+  params: Readonly<Record<string, unknown>>
   book: Book | L3Book
   state: BookState = 'subscribing'
   /** Whether a snapshot may be applied now (after a resubscribe was sent). */
@@ -38,16 +43,23 @@ export class ManagedBook {
   syncedAt = 0
   waiters: BookWaiter[] = []
 
-  constructor(channel: 'book' | 'level3', symbol: string, depth: number) {
+  constructor(
+    channel: 'book' | 'level3',
+    symbol: string,
+    depth: number,
+    params: Readonly<Record<string, unknown>> = { depth },
+  ) {
     this.channel = channel
     this.symbol = symbol
     this.depth = depth
+    this.params = params
     this.book = this.#create(depth)
   }
 
   /** Replaces the book by an empty one of `depth` (a larger depth was asked). */
   resize(depth: number): void {
     this.depth = depth
+    this.params = { depth }
     this.book = this.#create(depth)
   }
 

@@ -231,6 +231,46 @@ export class BookSyncError extends KrakenSocketsError {
   }
 }
 
+/**
+ * `kraken.book()` asked for more levels than the subscription Kraken already
+ * holds for that symbol: Kraken allows one depth per symbol and socket, and
+ * the runtime does not change a depth someone else subscribed.
+ */
+export class BookDepthConflictError extends KrakenSocketsError {
+  override name = 'BookDepthConflictError'
+  /** The book's symbol. */
+  readonly symbol: string
+  /** `book` or `level3`. */
+  readonly channel: string
+  /** The depth subscribed at Kraken now. */
+  readonly liveDepth: number
+  /** The depth the book needs (Kraken's depth covering the one asked for). */
+  readonly askedDepth: number
+
+  constructor(args: {
+    symbol: string
+    channel: string
+    liveDepth: number
+    askedDepth: number
+    heldBy: 'user' | 'book'
+  }) {
+    const undo =
+      args.heldBy === 'user'
+        ? `unsubscribe your depth-${args.liveDepth} ${args.channel} subscription of ${args.symbol} first`
+        : `release every hold on the depth-${args.liveDepth} book first`
+    super(
+      `The ${args.channel} of ${args.symbol} is subscribed at depth ${args.liveDepth}; a book of depth ${args.askedDepth} cannot share it.`,
+      {
+        details: `Kraken allows one depth per symbol and socket. Ask for a depth up to ${args.liveDepth}, or ${undo}.`,
+      },
+    )
+    this.symbol = args.symbol
+    this.channel = args.channel
+    this.liveDepth = args.liveDepth
+    this.askedDepth = args.askedDepth
+  }
+}
+
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`
   try {

@@ -25,6 +25,11 @@ import {
   withSymbols,
 } from './subscriptionAcks.js'
 import {
+  depthOf,
+  type HeldBookSubscription,
+  planBookDepths,
+} from './subscriptionDepths.js'
+import {
   batchParams,
   SubscriptionDispatcher,
 } from './subscriptionDispatcher.js'
@@ -109,7 +114,82 @@ export class SubscriptionManager {
     owner: IntentOwner,
   ): Promise<SubscriptionResponse[]> {
     const params = request.params as SubscriptionParams
-    const endpoint = requestEndpoint(request)
+    const plan = planBookDepths(params, (channel, symbol) =>
+      this.heldBook(channel, symbol),
+    )
+    if (plan === undefined) {
+      return Promise.all(this.#subscribeEach(params, owner)) as Promise<
+        SubscriptionResponse[]
+      >
+    }
+    // Kraken allows one book depth per symbol and socket: hold the
+    // subscription of the same depth, refuse another depth locally.
+    const waits = new Map<string, Promise<SubscriptionAckValue>>()
+    const sent = plan.filter(({ kind }) => kind === 'send')
+    if (sent.length > 0) {
+      const symbols = sent.map(({ symbol }) => symbol)
+      const each = this.#subscribeEach(withSymbols(params, symbols), owner)
+      symbols.forEach((symbol, index) => {
+        const wait = each[index]
+        if (wait !== undefined) waits.set(symbol, wait)
+      })
+    }
+    for (const decision of plan) {
+      const { symbol } = decision
+      if (decision.kind === 'share') {
+        const shared = { ...decision.params, channel: params.channel }
+        const [wait] = this.#subscribeEach(
+          withSymbols(shared as SubscriptionParams, [symbol]),
+          owner,
+        )
+        if (wait !== undefined) waits.set(symbol, wait)
+      } else if (decision.kind === 'refuse') {
+        this.#config.logger.log('Subscription refused locally.', 'warning', {
+          channel: params.channel,
+          symbol,
+          error: decision.reason,
+        })
+        waits.set(
+          symbol,
+          Promise.resolve(
+            localAck('subscribe', params.channel, symbol, decision.reason),
+          ),
+        )
+      }
+    }
+    return Promise.all(
+      plan.map(
+        ({ symbol }) =>
+          waits.get(symbol) ??
+          Promise.resolve(localAck('subscribe', params.channel, symbol)),
+      ),
+    ) as Promise<SubscriptionResponse[]>
+  }
+
+  /**
+   * The subscription (not refused) of a `book` or `level3` symbol, with its
+   * depth and owners: Kraken holds one depth per symbol and socket.
+   */
+  heldBook(channel: string, symbol: string): HeldBookSubscription | undefined {
+    for (const intent of this.#registry.list()) {
+      if (intent.channel !== channel || intent.symbol !== symbol) continue
+      if (intent.state === 'rejected') continue
+      return {
+        params: intent.params,
+        depth: depthOf(intent.params),
+        state: intent.state,
+        owners: this.#owners.of(intentId(channel, symbol, intent.params)),
+      }
+    }
+    return undefined
+  }
+
+  /** Records and sends the intents of `params`: one ack wait per symbol. */
+  #subscribeEach(
+    params: SubscriptionParams,
+    owner: IntentOwner,
+  ): Promise<SubscriptionAckValue>[] {
+    const endpoint = channelEndpoint(params.channel)
     const intents = this.#registry.add(params)
     const connection = this.#config.pool.get(endpoint)
     const waits: Promise<SubscriptionAckValue>[] = []
@@ -132,7 +212,7 @@ export class SubscriptionManager {
       toSend.push(intent)
     }
     if (toSend.length > 0) this.#dispatcher.dispatch(connection, toSend)
-    return Promise.all(waits) as Promise<SubscriptionResponse[]>
+    return waits
   }
 
   /**

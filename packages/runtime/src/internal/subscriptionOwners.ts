@@ -27,6 +27,11 @@ export class IntentOwners {
     return false
   }
 
+  /** The owners of `id`, none when nobody holds it. */
+  of(id: string): IntentOwner[] {
+    return [...(this.#owners.get(id) ?? [])]
+  }
+
   /** Forgets every owner. */
   clear(): void {
     this.#owners.clear()
