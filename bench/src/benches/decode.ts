@@ -23,6 +23,12 @@ export const decodeBenches: readonly Bench[] = [
   { ...decode, name: 'decode/mixed', corpus: 'mixed', baseline: jsonParse },
   {
     ...decode,
+    name: 'decode/book-heavy',
+    corpus: 'book-heavy',
+    baseline: jsonParse,
+  },
+  {
+    ...decode,
     name: 'decode/book-live',
     corpus: 'book-live',
     baseline: jsonParse,

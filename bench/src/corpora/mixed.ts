@@ -5,12 +5,44 @@ import { createRandom } from './random.js'
 const VARIED_KEYS =
   /"(bid|bid_qty|ask|ask_qty|last|volume|vwap|low|high|change|change_pct|price|qty|open|close|trades)":(-?\d+(?:\.\d+)?)/g
 
+/** Shares of each kind of frame in a corpus; they must add up to 1. */
+export type FrameMix = {
+  readonly ticker: number
+  readonly trade: number
+  readonly book: number
+  readonly ohlc: number
+  readonly heartbeat: number
+}
+
+/** The `mixed` corpus: ticker-heavy, as a client watching many pairs sees. */
+export const TICKER_HEAVY: FrameMix = {
+  ticker: 0.6,
+  trade: 0.2,
+  book: 0.1,
+  ohlc: 0.05,
+  heartbeat: 0.05,
+}
+
+/** The `book-heavy` corpus: what a market maker on a few books sees. */
+export const BOOK_HEAVY: FrameMix = {
+  book: 0.6,
+  trade: 0.2,
+  ticker: 0.1,
+  ohlc: 0.05,
+  heartbeat: 0.05,
+}
+
 /**
- * A long stream of real ticker, trade, book, ohlc and heartbeat frames
- * (about 60/20/10/5/5), each a real frame with its numbers varied (same
- * number of decimals) and trade ids counting up.
+ * A long stream of real ticker, trade, book, ohlc and heartbeat frames in the
+ * shares of `mix`, each a real frame with its numbers varied (same number of
+ * decimals) and trade ids counting up; book frames are the live BTC/USD
+ * capture's updates, in random order.
  */
-export function buildMixed(count: number, seed = 42): string[] {
+export function buildMixed(
+  count: number,
+  mix: FrameMix = TICKER_HEAVY,
+  seed = 42,
+): string[] {
   const random = createRandom(seed)
   const received = receivedFrames()
   const of = (channel: string) =>
@@ -32,11 +64,12 @@ export function buildMixed(count: number, seed = 42): string[] {
     list[Math.floor(random() * list.length)] as string
   const frames: string[] = []
   for (let i = 0; i < count; i++) {
-    const roll = random()
-    if (roll < 0.6) frames.push(vary(pick(tickers)))
-    else if (roll < 0.8) frames.push(vary(pick(trades)))
-    else if (roll < 0.9) frames.push(pick(books))
-    else if (roll < 0.95) frames.push(vary(pick(ohlcs)))
+    let roll = random()
+    // Kinds in a fixed order, so a corpus is the same for the same seed.
+    if ((roll -= mix.ticker) < 0) frames.push(vary(pick(tickers)))
+    else if ((roll -= mix.trade) < 0) frames.push(vary(pick(trades)))
+    else if ((roll -= mix.book) < 0) frames.push(pick(books))
+    else if ((roll -= mix.ohlc) < 0) frames.push(vary(pick(ohlcs)))
     else frames.push('{"channel":"heartbeat"}')
   }
   return frames

@@ -1,3 +1,4 @@
+import { decodeBookText, looksLikeBookFrame } from './bookText.js'
 import { decodeFast } from './fastPath.js'
 import { isObject } from './guards.js'
 import { frameFailure } from './results.js'
@@ -26,6 +27,10 @@ import type { DecodeResult } from './types.js'
  */
 export function decodeMessage(text: string): DecodeResult {
   try {
+    if (looksLikeBookFrame(text)) {
+      const book = decodeBookText(text)
+      if (book !== undefined) return book
+    }
     let frame: unknown
     try {
       frame = JSON.parse(text)

@@ -36,10 +36,22 @@ export function numberEnd(text: string, start: number): number {
 export const QUOTE = 34
 /** `,` */
 export const COMMA = 44
+/** `-` */
+export const MINUS = 45
+/** `.` */
+export const DOT = 46
+/** `0` */
+export const DIGIT_0 = 48
+/** `9` */
+export const DIGIT_9 = 57
 /** `:` */
 export const COLON = 58
 /** `[` */
 export const OPEN_BRACKET = 91
+/** A backslash. */
+export const BACKSLASH = 92
+/** `]` */
+export const CLOSE_BRACKET = 93
 /** `{` */
 export const OPEN_BRACE = 123
 /** `}` */
@@ -69,4 +81,19 @@ export function placeOf(text: string, open: number): number {
   return before === COMMA && text.charCodeAt(open - 2) === CLOSE_BRACE
     ? NEXT_IN_LIST
     : -1
+}
+
+/**
+ * Where the JSON string whose content starts at `start` (just after its
+ * opening quote) closes: the index of the closing quote, or -1 when it holds
+ * an escape or a control character (or never closes), which only
+ * `JSON.parse` reads correctly.
+ */
+export function stringEnd(text: string, start: number): number {
+  for (let at = start; ; at++) {
+    const c = text.charCodeAt(at)
+    if (c === QUOTE) return at
+    // `!(c >= 32)` also stops at the end of the text, where `c` is NaN.
+    if (!(c >= 32) || c === BACKSLASH) return -1
+  }
 }
