@@ -62,14 +62,21 @@ export function buildMixed(
       .replace(/"trade_id":\d+/g, () => `"trade_id":${tradeId++}`)
   const pick = (list: string[]) =>
     list[Math.floor(random() * list.length)] as string
+  // Where each kind's share ends on [0, 1), kinds in a fixed order so that a
+  // corpus is the same for the same seed.
+  const below = {
+    ticker: mix.ticker,
+    trade: mix.ticker + mix.trade,
+    book: mix.ticker + mix.trade + mix.book,
+    ohlc: mix.ticker + mix.trade + mix.book + mix.ohlc,
+  }
   const frames: string[] = []
   for (let i = 0; i < count; i++) {
-    let roll = random()
-    // Kinds in a fixed order, so a corpus is the same for the same seed.
-    if ((roll -= mix.ticker) < 0) frames.push(vary(pick(tickers)))
-    else if ((roll -= mix.trade) < 0) frames.push(vary(pick(trades)))
-    else if ((roll -= mix.book) < 0) frames.push(pick(books))
-    else if ((roll -= mix.ohlc) < 0) frames.push(vary(pick(ohlcs)))
+    const roll = random()
+    if (roll < below.ticker) frames.push(vary(pick(tickers)))
+    else if (roll < below.trade) frames.push(vary(pick(trades)))
+    else if (roll < below.book) frames.push(pick(books))
+    else if (roll < below.ohlc) frames.push(vary(pick(ohlcs)))
     else frames.push('{"channel":"heartbeat"}')
   }
   return frames
