@@ -11,6 +11,14 @@ export function isObject(x: unknown): x is Loose {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 
+/**
+ * A number that is not `Infinity` (`JSON.parse` reads `1e400` so): the
+ * schemas' numbers must be finite (see `finiteNumbers.ts`).
+ */
+function isFiniteNumber(x: unknown): x is number {
+  return Number.isFinite(x)
+}
+
 function isTimestamp(x: unknown): boolean {
   return typeof x === 'string' && TIMESTAMP_PATTERN.test(x)
 }
@@ -24,17 +32,17 @@ export function isTickerItem(x: unknown): x is Loose {
   return (
     isObject(x) &&
     typeof x.symbol === 'string' &&
-    typeof x.bid === 'number' &&
-    typeof x.bid_qty === 'number' &&
-    typeof x.ask === 'number' &&
-    typeof x.ask_qty === 'number' &&
-    typeof x.last === 'number' &&
-    typeof x.volume === 'number' &&
-    typeof x.vwap === 'number' &&
-    typeof x.low === 'number' &&
-    typeof x.high === 'number' &&
-    typeof x.change === 'number' &&
-    typeof x.change_pct === 'number' &&
+    isFiniteNumber(x.bid) &&
+    isFiniteNumber(x.bid_qty) &&
+    isFiniteNumber(x.ask) &&
+    isFiniteNumber(x.ask_qty) &&
+    isFiniteNumber(x.last) &&
+    isFiniteNumber(x.volume) &&
+    isFiniteNumber(x.vwap) &&
+    isFiniteNumber(x.low) &&
+    isFiniteNumber(x.high) &&
+    isFiniteNumber(x.change) &&
+    isFiniteNumber(x.change_pct) &&
     (x.trades === undefined || Number.isInteger(x.trades)) &&
     isOptionalTimestamp(x.timestamp)
   )
@@ -46,8 +54,8 @@ export function isTrade(x: unknown): boolean {
     isObject(x) &&
     typeof x.symbol === 'string' &&
     (x.side === 'buy' || x.side === 'sell') &&
-    typeof x.price === 'number' &&
-    typeof x.qty === 'number' &&
+    isFiniteNumber(x.price) &&
+    isFiniteNumber(x.qty) &&
     typeof x.ord_type === 'string' &&
     Number.isInteger(x.trade_id) &&
     isTimestamp(x.timestamp)
@@ -59,13 +67,13 @@ export function isCandle(x: unknown): boolean {
   return (
     isObject(x) &&
     typeof x.symbol === 'string' &&
-    typeof x.open === 'number' &&
-    typeof x.high === 'number' &&
-    typeof x.low === 'number' &&
-    typeof x.close === 'number' &&
-    typeof x.vwap === 'number' &&
+    isFiniteNumber(x.open) &&
+    isFiniteNumber(x.high) &&
+    isFiniteNumber(x.low) &&
+    isFiniteNumber(x.close) &&
+    isFiniteNumber(x.vwap) &&
     Number.isInteger(x.trades) &&
-    typeof x.volume === 'number' &&
+    isFiniteNumber(x.volume) &&
     isTimestamp(x.interval_begin) &&
     Number.isInteger(x.interval) &&
     isOptionalTimestamp(x.timestamp)
@@ -109,11 +117,11 @@ function isChecksum(x: unknown): boolean {
   )
 }
 
-/** Whether `x` is a book level: `{ price, qty }`, both numbers. */
+/** Whether `x` is a book level: `{ price, qty }`, both finite numbers. */
 export function isNumberPair(
   x: unknown,
 ): x is Loose & { price: number; qty: number } {
-  return isObject(x) && typeof x.price === 'number' && typeof x.qty === 'number'
+  return isObject(x) && isFiniteNumber(x.price) && isFiniteNumber(x.qty)
 }
 
 /** A level3 order as `JSON.parse` gave it, once {@link isL3Order} passed. */
@@ -133,8 +141,8 @@ export function isL3Order(x: unknown): x is WireL3Order {
   return (
     isObject(x) &&
     typeof x.order_id === 'string' &&
-    typeof x.limit_price === 'number' &&
-    typeof x.order_qty === 'number' &&
+    isFiniteNumber(x.limit_price) &&
+    isFiniteNumber(x.order_qty) &&
     isTimestamp(x.timestamp)
   )
 }

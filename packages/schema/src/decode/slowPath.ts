@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import type { ResponseType } from '../responses/responseType.js'
 import { HeartbeatResponse } from '../responses/responseTypes.js'
+import { findNonFinite, nonFiniteMessage } from './finiteNumbers.js'
 import { isRecord, makeBookLevel, makeL3Order } from './levels.js'
 import { quoteNumbers } from './lossless.js'
 import { issuePath } from './paths.js'
@@ -57,9 +58,27 @@ function validateWhole(
   value: Loose,
   base: string,
 ): DecodeResult {
-  const result = v.safeParse(type.schema, value)
-  if (result.success) return finish(text, [decoded(type, value)], [])
-  return finish(text, [], [itemError(base, result.issues[0], value)])
+  const failed = check(type.schema, value, base, value)
+  if (failed === undefined) return finish(text, [decoded(type, value)], [])
+  return finish(text, [], [failed])
+}
+
+/**
+ * Validates `value` against `schema`, then refuses a declared number that
+ * is not finite; the error, with `item` as the item received, or `undefined`.
+ */
+function check(
+  schema: v.GenericSchema,
+  value: unknown,
+  base: string,
+  item: unknown,
+): DecodeItemError | undefined {
+  const result = v.safeParse(schema, value)
+  if (!result.success) return itemError(base, result.issues[0], item)
+  const nonFinite = findNonFinite(schema, value, base)
+  return nonFinite === undefined
+    ? undefined
+    : { path: nonFinite.path, message: nonFiniteMessage(nonFinite), item }
 }
 
 function itemError(
@@ -135,9 +154,9 @@ function decodePerItem(
         ? item
         : withTexts(item, isRecord(quoted) ? quoted : {}, route.lossless)
     const value = { ...envelope, ...lossless }
-    const result = v.safeParse(type.schema, value)
-    if (result.success) responses.push(decoded(type, value))
-    else errors.push(itemError(base, result.issues[0], item))
+    const failed = check(type.schema, value, base, item)
+    if (failed === undefined) responses.push(decoded(type, value))
+    else errors.push(failed)
   })
   return finish(text, responses, errors)
 }
@@ -213,9 +232,9 @@ function decodeList(
   const goods: unknown[] = []
   const errors: DecodeItemError[] = []
   data.forEach((item, i) => {
-    const result = v.safeParse(itemSchema, item)
-    if (result.success) goods.push(item)
-    else errors.push(itemError(`data[${i}]`, result.issues[0], item))
+    const failed = check(itemSchema, item, `data[${i}]`, item)
+    if (failed === undefined) goods.push(item)
+    else errors.push(failed)
   })
   const value: Loose = { ...envelope }
   for (const key of route.extras) if (key in frame) value[key] = frame[key]
