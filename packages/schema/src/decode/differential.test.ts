@@ -1,9 +1,13 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { receivedFrames } from '../testing/fixtures.js'
 import { decodeMessage } from './decodeMessage.js'
 import { decodeSlow } from './slowPath.js'
 import type { DecodeResult } from './types.js'
+
+// Property runs are bounded by numRuns; a generous time limit keeps them
+// from failing on a busy shared machine, where 5 s is not enough.
+vi.setConfig({ testTimeout: 120_000 })
 
 /** What must agree between the fast and the slow path. */
 function outcome(result: DecodeResult) {

@@ -1,11 +1,15 @@
 import fc from 'fast-check'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { decodeOutcome as outcome } from '../testing/decodeOutcome.js'
 import { framesFor } from '../testing/fixtures.js'
 import { numberLiteral } from '../testing/numberLiterals.js'
 import { decodeMessage } from './decodeMessage.js'
 import { decodeFast } from './fastPath.js'
 import { decodeSlow } from './slowPath.js'
+
+// Property runs are bounded by numRuns; a generous time limit keeps them
+// from failing on a busy shared machine, where 5 s is not enough.
+vi.setConfig({ testTimeout: 120_000 })
 
 // Level3 frames written as text, so that the literals keep what
 // JSON.stringify would lose: trailing zeros, exponents, '-0', odd layouts.

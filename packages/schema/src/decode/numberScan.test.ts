@@ -28,7 +28,8 @@ describe('scanNumber reads a JSON number literal as JSON.parse does', () => {
       }),
       { numRuns: 5000 },
     )
-  })
+    // A generous limit: the default 5 s is too short on a busy shared machine.
+  }, 120_000)
 
   test('example: prices and quantities as Kraken writes them', () => {
     for (const literal of [
