@@ -12,7 +12,9 @@ import type { DecodeResult } from './types.js'
  * (ticker, book, level3, status) give one response per item; an item that
  * fails goes to `errors` while the others still come through. Book and level3
  * levels keep the exact decimal text Kraken sent; `connection_id` keeps all
- * its digits.
+ * its digits. A number too large for a double (`1e400`, which `JSON.parse`
+ * reads as `Infinity`) is refused where a schema declares a number, with the
+ * path of the field.
  *
  * @example
  * ```ts

@@ -10,9 +10,9 @@
 import { DIGIT_0, DIGIT_9, DOT, MINUS } from './textScan.js'
 
 const MAX_EXACT_DIGITS = 15
-const POWERS_OF_TEN = Array.from(
-  { length: MAX_EXACT_DIGITS + 1 },
-  (_, k) => 10 ** k,
+// Read from text, so each power is the exact double (1e15 < 2^53).
+const POWERS_OF_TEN = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, k) =>
+  Number(`1e${k}`),
 )
 
 /**
