@@ -1,0 +1,63 @@
+import type { TransportEndpoint } from '@kraken-sockets/transport'
+
+/** Fields every tape event carries. */
+export type TapeEventBase = {
+  /** Connection number within the tape (1, 2, ...): one per socket opening. */
+  readonly conn: number
+  /** Wall-clock time as a 28-character tardis.dev timestamp. */
+  readonly time: string
+  /** Monotonic offset from the start of the tape (µs). */
+  readonly mono: number
+}
+
+/** A socket opened (a reconnect opens a new connection number). */
+export type TapeOpenEvent = TapeEventBase & {
+  readonly kind: 'open'
+  readonly endpoint: TransportEndpoint
+  /** The socket URL, redacted. */
+  readonly url: string
+}
+
+/** A frame received from Kraken, exactly as its text arrived. */
+export type TapeReceivedEvent = TapeEventBase & {
+  readonly kind: 'in'
+  readonly text: string
+}
+
+/** A frame sent to Kraken, with any `token` value redacted. */
+export type TapeSentEvent = TapeEventBase & {
+  readonly kind: 'out'
+  readonly text: string
+  /** True when a token (or an unparsable frame) was redacted. */
+  readonly redacted: boolean
+}
+
+/** A socket went away. */
+export type TapeCloseEvent = TapeEventBase & {
+  readonly kind: 'close'
+  readonly reason: string
+}
+
+/** One event of a tape, in the order it happened. */
+export type TapeEvent =
+  | TapeOpenEvent
+  | TapeReceivedEvent
+  | TapeSentEvent
+  | TapeCloseEvent
+
+/** Distributes `Omit` over a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
+  ? Omit<T, K>
+  : never
+
+/**
+ * What a writer takes: an event whose `time` and `mono` may be left out (the
+ * writer stamps them from its clock). Sent frames are redacted by the writer.
+ */
+export type TapeWriteEvent = DistributiveOmit<
+  TapeEvent,
+  'time' | 'mono' | 'redacted'
+> & {
+  readonly time?: string | undefined
+  readonly mono?: number | undefined
+}

@@ -1,0 +1,195 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { TapeFormatError } from '../errors.js'
+import type { TapeEvent } from '../format/events.js'
+import { decodeSidecar } from '../format/sidecar.js'
+import { parseTardisLine } from '../format/tardisLine.js'
+import { parseTapeTime } from '../format/time.js'
+import { framesFileName, metaFileName } from '../write/segmentFiles.js'
+import { readLines } from './lines.js'
+import { type IndexEntry, seekIndex } from './sparseIndex.js'
+
+/** Options of {@link readTape}. */
+export type ReadTapeOptions = {
+  /** First time to read (µs since the epoch); uses the sparse index to seek. */
+  from?: number | undefined
+  /** Stop before this time (µs since the epoch). */
+  to?: number | undefined
+}
+
+const SEGMENT_RE = /^(\d{6})\.meta\.gz$/
+
+/** Segment numbers of a tape folder, in order. */
+export function tapeSegments(dir: string): number[] {
+  return readdirSync(dir)
+    .map((name) => SEGMENT_RE.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b)
+}
+
+/**
+ * Streams a tape's events in order. `path` is a tape folder (written by
+ * `createTapeWriter`) or a single tardis.dev raw file (gzip or plain): there
+ * every line is a received frame of a public connection, and a blank line
+ * (tardis.dev's disconnect marker) starts a new connection.
+ *
+ * @throws {TapeFormatError} (from the iterator) on a malformed tape.
+ * @example
+ * ```ts
+ * for await (const event of readTape('session.tape'))
+ *   if (event.kind === 'in') console.log(event.time, event.text)
+ * ```
+ */
+export async function* readTape(
+  path: string,
+  options: ReadTapeOptions = {},
+): AsyncGenerator<TapeEvent> {
+  if (!existsSync(path)) throw new TapeFormatError(`no such tape: ${path}`)
+  const events = statSync(path).isDirectory()
+    ? readFolder(path, options.from)
+    : readTardisFile(path)
+  const { from, to } = options
+  // Before `from`, only the connections still open are kept, and announced
+  // at the first event read.
+  const pending = new Map<number, TapeEvent>()
+  let started = from === undefined
+  for await (const event of events) {
+    if (from !== undefined || to !== undefined) {
+      const micros = parseTapeTime(event.time)
+      if (to !== undefined && micros >= to) return
+      if (!started && from !== undefined && micros < from) {
+        if (event.kind === 'open') pending.set(event.conn, event)
+        else if (event.kind === 'close') pending.delete(event.conn)
+        continue
+      }
+    }
+    if (!started) {
+      started = true
+      yield* pending.values()
+    }
+    yield event
+  }
+}
+
+async function* readFolder(
+  dir: string,
+  from: number | undefined,
+): AsyncGenerator<TapeEvent> {
+  const segments = tapeSegments(dir)
+  let start: IndexEntry | undefined
+  if (from !== undefined) start = await seekIndex(dir, from)
+  if (start !== undefined) {
+    // Connections opened before the seek point are announced again, so a
+    // reader (and `cut`) knows each frame's endpoint.
+    for (const [conn, endpoint, url] of start.open)
+      yield { kind: 'open', conn, endpoint, url, time: start.t, mono: start.m }
+  }
+  for (const segment of segments) {
+    if (start !== undefined && segment < start.seg) continue
+    const at = start?.seg === segment ? start : undefined
+    yield* readSegment(dir, segment, at)
+  }
+}
+
+async function* readSegment(
+  dir: string,
+  segment: number,
+  at: IndexEntry | undefined,
+): AsyncGenerator<TapeEvent> {
+  const metaFile = join(dir, metaFileName(segment))
+  const framesFile = join(dir, framesFileName(segment))
+  const frames = readLines(framesFile, { start: at?.fo ?? 0 })
+  let framesLine = 0
+  const nextFrame = async (): Promise<string> => {
+    const next = await frames.next()
+    framesLine++
+    if (next.done === true)
+      throw new TapeFormatError('the frames file ended before its sidecar', { file: framesFile })
+    return next.value
+  }
+  let line = 0
+  try {
+    for await (const text of readLines(metaFile, { start: at?.mo ?? 0 })) {
+      line++
+      if (text === '') continue
+      const record = decodeSidecar(text, { file: metaFile, line })
+      if (record === undefined) continue
+      switch (record.k) {
+        case 'in': {
+          if (record.f !== undefined && record.t !== undefined) {
+            yield { kind: 'in', conn: record.c, mono: record.m, time: record.t, text: record.f }
+            break
+          }
+          const tardis = parseTardisLine(await nextFrame(), { file: framesFile, line: framesLine })
+          yield { kind: 'in', conn: record.c, mono: record.m, time: tardis.time, text: tardis.text }
+          break
+        }
+        case 'out':
+          yield { kind: 'out', conn: record.c, mono: record.m, time: record.t, text: record.f, redacted: record.r }
+          break
+        case 'open':
+          yield {
+            kind: 'open',
+            conn: record.c,
+            mono: record.m,
+            time: record.t,
+            endpoint: record.e as 'public',
+            url: record.u,
+          }
+          break
+        case 'close':
+          if ((await nextFrame()) !== '')
+            throw new TapeFormatError('expected a blank line at a connection close', {
+              file: framesFile,
+              line: framesLine,
+            })
+          yield { kind: 'close', conn: record.c, mono: record.m, time: record.t, reason: record.why }
+          break
+      }
+    }
+  } finally {
+    await frames.return(undefined)
+  }
+}
+
+async function* readTardisFile(file: string): AsyncGenerator<TapeEvent> {
+  let conn = 0
+  let open = false
+  let origin: number | undefined
+  let last = { time: '', mono: 0 }
+  let line = 0
+  const gzip = await isGzip(file)
+  for await (const text of readLines(file, { gzip })) {
+    line++
+    if (text === '') {
+      if (open) {
+        open = false
+        yield { kind: 'close', conn, reason: 'disconnect', ...last }
+      }
+      continue
+    }
+    const tardis = parseTardisLine(text, { file, line })
+    const micros = parseTapeTime(tardis.time)
+    origin ??= micros
+    last = { time: tardis.time, mono: micros - origin }
+    if (!open) {
+      open = true
+      conn++
+      yield { kind: 'open', conn, endpoint: 'public', url: 'tardis:', ...last }
+    }
+    yield { kind: 'in', conn, text: tardis.text, ...last }
+  }
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r')
+  try {
+    const head = Buffer.alloc(2)
+    await handle.read(head, 0, 2, 0)
+    return head[0] === 0x1f && head[1] === 0x8b
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks'
+
+/** Where a writer reads time. */
+export type TapeClock = {
+  /** Wall clock, µs since the epoch. */
+  wallMicros(): number
+  /** A monotonic clock, µs from any fixed origin. */
+  monoMicros(): number
+}
+
+/** The process clock: wall time from `performance.timeOrigin`, monotonic from `performance.now()`. */
+export const systemClock: TapeClock = {
+  wallMicros: () =>
+    Math.round((performance.timeOrigin + performance.now()) * 1000),
+  monoMicros: () => Math.round(performance.now() * 1000),
+}
