@@ -59,6 +59,8 @@ export function createReplayConnection(
   const waiting = new Map<string, Waiter[]>()
   const acksAhead = new Map<string, number>()
   let started = false
+  /** Requests sent before the tape's catalog was read, answered once it is. */
+  let early: string[] | undefined = []
   let resolveFinished: () => void = () => {}
   let rejectFinished: (error: unknown) => void = () => {}
   const finished = new Promise<void>((resolve, reject) => {
@@ -198,6 +200,9 @@ export function createReplayConnection(
     catalog = await shared.catalog()
     for (const [key, count] of catalog.endpoints.get(endpoint)?.acks ?? [])
       acksAhead.set(key, count)
+    const pending = early ?? []
+    early = undefined
+    for (const text of pending) handleRequest(text)
     await settle()
     const connEndpoint = new Map<number, TransportEndpoint>()
     let opened = false
@@ -261,7 +266,8 @@ export function createReplayConnection(
     send(text) {
       if (status !== 'open') throw new TransportNotOpenError({ endpoint, status })
       sends++
-      handleRequest(text)
+      if (early === undefined) handleRequest(text)
+      else early.push(text)
     },
     reconnect() {},
     fail() {
