@@ -102,12 +102,15 @@ export function createReplayConnection(
       answer(failureAck('subscribe', reqId, `EReplay:The tape holds no ${key}`, symbol, now()))
       return
     }
+    if (live.has(key) || waiting.has(key)) {
+      // As Kraken answers a second subscription on the same socket.
+      answer(failureAck('subscribe', reqId, 'Already subscribed', symbol, now()))
+      return
+    }
     if ((acksAhead.get(key) ?? 0) > 0) {
       // The tape's own ack is still ahead: answer there, so the frames
       // that follow it arrive in the recorded order.
-      const list = waiting.get(key) ?? []
-      list.push({ reqId, params, symbol })
-      waiting.set(key, list)
+      waiting.set(key, [{ reqId, params, symbol }])
       return
     }
     live.add(key)
