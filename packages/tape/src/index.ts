@@ -49,6 +49,13 @@ export {
   type ReplayTransportOptions,
   replayTransport,
 } from './replay/replayTransport.js'
+export { CSV_HEADERS, type CsvType, csvRows } from './verify/tardisCsv.js'
+export {
+  type BookVerification,
+  type PairPrecision,
+  type VerifyOptions,
+  verifyBooks,
+} from './verify/verifyTape.js'
 export { systemClock, type TapeClock } from './write/clock.js'
 export {
   createTapeWriter,

@@ -1,0 +1,33 @@
+import { expect, test } from 'vitest'
+import * as exports from './index.js'
+
+test('default', () => {
+  expect(Object.keys(exports)).toMatchInlineSnapshot(`
+    [
+      "TapeError",
+      "TapeFormatError",
+      "TapeWriteError",
+      "REDACTED",
+      "redactTokens",
+      "UNPARSABLE_FRAME",
+      "TAPE_FORMAT_VERSION",
+      "encodeTardisLine",
+      "parseTardisLine",
+      "formatTapeTime",
+      "parseTapeTime",
+      "parseTimeBound",
+      "TAPE_TIME_LENGTH",
+      "readLines",
+      "seekIndex",
+      "readTape",
+      "tapeSegments",
+      "recordingTransport",
+      "replayTransport",
+      "CSV_HEADERS",
+      "csvRows",
+      "verifyBooks",
+      "systemClock",
+      "createTapeWriter",
+    ]
+  `)
+})
