@@ -42,13 +42,13 @@ export {
   type TransportOption,
 } from './record/recordingTransport.js'
 export type { ReplaySpeed } from './replay/replayConnection.js'
-export type { MissingSubscription, ReplayReport } from './replay/report.js'
 export {
   type ReplaySource,
   type ReplayTransport,
   type ReplayTransportOptions,
   replayTransport,
 } from './replay/replayTransport.js'
+export type { MissingSubscription, ReplayReport } from './replay/report.js'
 export { CSV_HEADERS, type CsvType, csvRows } from './verify/tardisCsv.js'
 export {
   type BookVerification,

@@ -7,7 +7,7 @@ import type { TapeEvent } from '../format/events.js'
 import { parseTapeTime } from '../format/time.js'
 import { readTape, tapeSegments } from '../read/tapeReader.js'
 import { frameInfo } from '../replay/frameInfo.js'
-import { type CsvType, CSV_HEADERS, csvRows } from '../verify/tardisCsv.js'
+import { CSV_HEADERS, type CsvType, csvRows } from '../verify/tardisCsv.js'
 import { type PairPrecision, verifyBooks } from '../verify/verifyTape.js'
 import { createTapeWriter } from '../write/tapeWriter.js'
 import { type Output, streamOutput } from './output.js'
@@ -16,7 +16,12 @@ import { type Output, streamOutput } from './output.js'
 export type Bounds = { from?: number | undefined; to?: number | undefined }
 
 /** `kraken-tape info`: what a tape holds. */
-export async function info(tape: string, bounds: Bounds, out: Output, json: boolean): Promise<number> {
+export async function info(
+  tape: string,
+  bounds: Bounds,
+  out: Output,
+  json: boolean,
+): Promise<number> {
   const counts = { open: 0, in: 0, out: 0, close: 0, redacted: 0 }
   const endpoints = new Map<string, number>()
   const channels = new Map<string, number>()
@@ -26,7 +31,8 @@ export async function info(tape: string, bounds: Bounds, out: Output, json: bool
     first ??= event
     last = event
     counts[event.kind]++
-    if (event.kind === 'open') endpoints.set(event.endpoint, (endpoints.get(event.endpoint) ?? 0) + 1)
+    if (event.kind === 'open')
+      endpoints.set(event.endpoint, (endpoints.get(event.endpoint) ?? 0) + 1)
     if (event.kind === 'out' && event.redacted) counts.redacted++
     if (event.kind !== 'in') continue
     const frame = frameInfo(event.text)
@@ -41,7 +47,9 @@ export async function info(tape: string, bounds: Bounds, out: Output, json: bool
   const isFolder = statSync(tape).isDirectory()
   const summary = {
     tape,
-    format: isFolder ? 'tape folder (tardis.dev frames + sidecar)' : 'tardis.dev raw file',
+    format: isFolder
+      ? 'tape folder (tardis.dev frames + sidecar)'
+      : 'tardis.dev raw file',
     segments: isFolder ? tapeSegments(tape).length : 1,
     first: first?.time,
     last: last?.time,
@@ -54,7 +62,9 @@ export async function info(tape: string, bounds: Bounds, out: Output, json: bool
     sent: counts.out,
     sentRedacted: counts.redacted,
     closes: counts.close,
-    frames: Object.fromEntries([...channels].sort(([a], [b]) => a.localeCompare(b))),
+    frames: Object.fromEntries(
+      [...channels].sort(([a], [b]) => a.localeCompare(b)),
+    ),
   }
   if (json) {
     await out.write(`${JSON.stringify(summary, null, 2)}\n`)
@@ -66,7 +76,9 @@ export async function info(tape: string, bounds: Bounds, out: Output, json: bool
     `time         ${summary.first ?? '-'} .. ${summary.last ?? '-'} (${summary.seconds.toFixed(3)} s)`,
     `connections  ${[...endpoints].map(([e, n]) => `${e} ${n}`).join(', ') || '-'} (${counts.close} closed)`,
     `frames       ${counts.in} received, ${counts.out} sent (${counts.redacted} redacted)`,
-    ...[...Object.entries(summary.frames)].map(([key, n]) => `  ${key.padEnd(28)} ${n}`),
+    ...[...Object.entries(summary.frames)].map(
+      ([key, n]) => `  ${key.padEnd(28)} ${n}`,
+    ),
   ]
   await out.write(`${lines.join('\n')}\n`)
   return 0
@@ -100,7 +112,11 @@ function matches(event: TapeEvent, options: CatOptions): boolean {
 }
 
 /** `kraken-tape cat`: received frames as tardis.dev raw lines, filtered. */
-export async function cat(tape: string, options: CatOptions, out: Output): Promise<number> {
+export async function cat(
+  tape: string,
+  options: CatOptions,
+  out: Output,
+): Promise<number> {
   for await (const event of readTape(tape, options)) {
     if (options.jsonl === true) {
       if (matches(event, options)) await out.write(`${JSON.stringify(event)}\n`)
@@ -111,8 +127,14 @@ export async function cat(tape: string, options: CatOptions, out: Output): Promi
 }
 
 /** `kraken-tape cut`: the part of a tape between two times, as a new tape folder. */
-export async function cut(tape: string, bounds: Bounds, target: string, out: Output): Promise<number> {
-  if (existsSync(target)) throw new TapeError(`${target} exists: cut writes a new tape folder.`)
+export async function cut(
+  tape: string,
+  bounds: Bounds,
+  target: string,
+  out: Output,
+): Promise<number> {
+  if (existsSync(target))
+    throw new TapeError(`${target} exists: cut writes a new tape folder.`)
   const writer = createTapeWriter({ dir: target, flushInterval: false })
   let events = 0
   try {
@@ -145,7 +167,11 @@ export async function verify(
         (r) =>
           `${r.channel.padEnd(8)} ${r.symbol.padEnd(12)} ${String(r.verified).padStart(9)} ${String(r.failed).padStart(7)} ${String(r.unchecked).padStart(10)}`,
       ),
-      results.length === 0 ? 'no book frames in this tape' : failed ? 'FAILED' : 'OK',
+      results.length === 0
+        ? 'no book frames in this tape'
+        : failed
+          ? 'FAILED'
+          : 'OK',
     ]
     await out.write(`${rows.join('\n')}\n`)
   }

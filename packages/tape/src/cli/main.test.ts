@@ -6,7 +6,11 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TapeEvent } from '../format/events.js'
 import { readTape } from '../read/tapeReader.js'
-import { LIVE_BOOK_VALUES, liveTardisLines, writeLiveTardisFile } from '../testing/liveTardis.js'
+import {
+  LIVE_BOOK_VALUES,
+  liveTardisLines,
+  writeLiveTardisFile,
+} from '../testing/liveTardis.js'
 import { tempDir } from '../testing/tempDir.js'
 import { createTapeWriter } from '../write/tapeWriter.js'
 import { runTapeCli } from './main.js'
@@ -21,10 +25,21 @@ let bookLines: string[] = []
 /** Writes a tape: the live BTC/USD book stream, an ETH/USD trade and a token-bearing request. */
 beforeAll(async () => {
   bookLines = liveTardisLines(true)
-  const writer = createTapeWriter({ dir: tape, chunkBytes: 8 * 1024, flushInterval: false })
+  const writer = createTapeWriter({
+    dir: tape,
+    chunkBytes: 8 * 1024,
+    flushInterval: false,
+  })
   const conn = writer.nextConnection()
   const first = bookLines[0]?.slice(0, 28) ?? ''
-  writer.write({ kind: 'open', conn, endpoint: 'public', url: 'wss://ws.kraken.com/v2', time: first, mono: 0 })
+  writer.write({
+    kind: 'open',
+    conn,
+    endpoint: 'public',
+    url: 'wss://ws.kraken.com/v2',
+    time: first,
+    mono: 0,
+  })
   writer.write({
     kind: 'out',
     conn,
@@ -33,8 +48,21 @@ beforeAll(async () => {
     mono: 1,
   })
   bookLines.forEach((line, i) => {
-    writer.write({ kind: 'in', conn, time: line.slice(0, 28), mono: 10 + i, text: line.slice(29) })
-    if (i === 100) writer.write({ kind: 'in', conn, time: line.slice(0, 28), mono: 10 + i, text: TRADE })
+    writer.write({
+      kind: 'in',
+      conn,
+      time: line.slice(0, 28),
+      mono: 10 + i,
+      text: line.slice(29),
+    })
+    if (i === 100)
+      writer.write({
+        kind: 'in',
+        conn,
+        time: line.slice(0, 28),
+        mono: 10 + i,
+        text: TRADE,
+      })
   })
   await writer.close()
 })
@@ -72,7 +100,14 @@ describe('kraken-tape', () => {
   })
 
   test('cat --channel book --symbol BTC/USD prints exactly those frames as tardis.dev lines', async () => {
-    const { code, out } = await run('cat', tape, '--channel', 'book', '--symbol', 'BTC/USD')
+    const { code, out } = await run(
+      'cat',
+      tape,
+      '--channel',
+      'book',
+      '--symbol',
+      'BTC/USD',
+    )
     expect(code).toBe(0)
     expect(out.trimEnd().split('\n')).toEqual(bookLines)
     const trades = await run('cat', tape, '--channel', 'trade')
@@ -83,7 +118,11 @@ describe('kraken-tape', () => {
   test('cat --jsonl shows sent frames with their token redacted', async () => {
     const { out } = await run('cat', tape, '--jsonl')
     expect(out).not.toContain('very-secret')
-    const sent = out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as TapeEvent).find((e) => e.kind === 'out')
+    const sent = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as TapeEvent)
+      .find((e) => e.kind === 'out')
     expect(sent).toMatchObject({ kind: 'out', redacted: true })
   })
 
@@ -91,18 +130,33 @@ describe('kraken-tape', () => {
     const target = join(temp.dir, 'cut.tape')
     const from = bookLines[0]?.slice(0, 28) ?? ''
     const to = bookLines[200]?.slice(0, 28) ?? ''
-    const { code, out } = await run('cut', tape, '--from', from, '--to', to, '--out', target)
+    const { code, out } = await run(
+      'cut',
+      tape,
+      '--from',
+      from,
+      '--to',
+      to,
+      '--out',
+      target,
+    )
     expect(code).toBe(0)
     expect(out).toContain(`to ${target}`)
     const events: TapeEvent[] = []
     for await (const event of readTape(target)) events.push(event)
     const received = events.filter((e) => e.kind === 'in')
     const expected = bookLines.filter((line) => line.slice(0, 28) < to)
-    expect(received.filter((e) => e.text.includes('"book"')).map((e) => `${e.time} ${e.text}`)).toEqual(expected)
+    expect(
+      received
+        .filter((e) => e.text.includes('"book"'))
+        .map((e) => `${e.time} ${e.text}`),
+    ).toEqual(expected)
     expect(events[0]).toMatchObject({ kind: 'open', endpoint: 'public' })
     const verified = await run('verify', target)
     expect(verified.code).toBe(0)
-    expect(verified.out).toMatch(new RegExp(`BTC/USD\\s+${expected.length}\\s+0\\s+0`))
+    expect(verified.out).toMatch(
+      new RegExp(`BTC/USD\\s+${expected.length}\\s+0\\s+0`),
+    )
     // A cut that exists is refused, not overwritten.
     expect((await run('cut', tape, '--out', target)).code).toBe(2)
   })
@@ -110,26 +164,48 @@ describe('kraken-tape', () => {
   test('verify reports checksums per symbol, and fails on lost digits without --precision', async () => {
     const good = await run('verify', tape)
     expect(good.code).toBe(0)
-    expect(good.out).toMatch(new RegExp(`book\\s+BTC/USD\\s+${LIVE_BOOK_VALUES}\\s+0\\s+0`))
+    expect(good.out).toMatch(
+      new RegExp(`book\\s+BTC/USD\\s+${LIVE_BOOK_VALUES}\\s+0\\s+0`),
+    )
     const python = writeLiveTardisFile(temp.dir, false)
     const bad = await run('verify', python)
     expect(bad.code).toBe(1)
     expect(bad.out).toContain('FAILED')
-    const fixed = await run('verify', python, '--precision', 'BTC/USD=1,8', '--json')
+    const fixed = await run(
+      'verify',
+      python,
+      '--precision',
+      'BTC/USD=1,8',
+      '--json',
+    )
     expect(fixed.code).toBe(0)
     expect(JSON.parse(fixed.out)).toEqual([
-      { channel: 'book', symbol: 'BTC/USD', verified: LIVE_BOOK_VALUES, failed: 0, unchecked: 0 },
+      {
+        channel: 'book',
+        symbol: 'BTC/USD',
+        verified: LIVE_BOOK_VALUES,
+        failed: 0,
+        unchecked: 0,
+      },
     ])
   })
 
   test('to-csv writes tardis.dev incremental_book_L2 and trades rows with exact digits', async () => {
     const book = await run('to-csv', tape, '--type', 'incremental_book_L2')
     const rows = book.out.trimEnd().split('\n')
-    expect(rows[0]).toBe('exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount')
-    expect(rows[1]).toMatch(/^kraken,BTC\/USD,\d{16},\d{16},true,bid,\d+\.\d,\d+\.\d{8}$/)
-    expect(rows.some((row) => /,false,(bid|ask),\d+\.\d,0\.00000000$/.test(row))).toBe(true)
+    expect(rows[0]).toBe(
+      'exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount',
+    )
+    expect(rows[1]).toMatch(
+      /^kraken,BTC\/USD,\d{16},\d{16},true,bid,\d+\.\d,\d+\.\d{8}$/,
+    )
+    expect(
+      rows.some((row) => /,false,(bid|ask),\d+\.\d,0\.00000000$/.test(row)),
+    ).toBe(true)
     const target = join(temp.dir, 'trades.csv.gz')
-    expect((await run('to-csv', tape, '--type', 'trades', '--out', target)).code).toBe(0)
+    expect(
+      (await run('to-csv', tape, '--type', 'trades', '--out', target)).code,
+    ).toBe(0)
     expect(gunzipSync(readFileSync(target)).toString('utf8')).toBe(
       'exchange,symbol,timestamp,local_timestamp,id,side,price,amount\n' +
         `kraken,ETH/USD,1690718400123456,${Date.parse(bookLines[100]?.slice(0, 23) ?? '') * 1000 + Number(bookLines[100]?.slice(23, 26))},42,sell,3200.1,0.5\n`,
@@ -138,8 +214,12 @@ describe('kraken-tape', () => {
 
   test('usage errors exit 2 with a message', async () => {
     expect((await run('frobnicate', tape)).code).toBe(2)
-    expect((await run('to-csv', tape, '--type', 'candles')).err).toContain('incremental_book_L2')
-    expect((await run('info', join(temp.dir, 'nope'))).err).toContain('no such tape')
+    expect((await run('to-csv', tape, '--type', 'candles')).err).toContain(
+      'incremental_book_L2',
+    )
+    expect((await run('info', join(temp.dir, 'nope'))).err).toContain(
+      'no such tape',
+    )
     expect((await run('verify', tape, '--precision', 'BTC')).code).toBe(2)
     expect((await run('--help')).out).toContain('Usage: kraken-tape')
   })
@@ -148,7 +228,12 @@ describe('kraken-tape', () => {
     const root = join(import.meta.dirname, '../../../..')
     const { stdout } = await promisify(execFile)(
       join(root, 'node_modules/.bin/tsx'),
-      ['--conditions=@kraken-sockets/source', join(import.meta.dirname, '../cli.ts'), 'info', tape],
+      [
+        '--conditions=@kraken-sockets/source',
+        join(import.meta.dirname, '../cli.ts'),
+        'info',
+        tape,
+      ],
       { cwd: root, timeout: 60_000 },
     )
     expect(stdout).toContain(`book BTC/USD`)

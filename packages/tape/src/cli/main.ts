@@ -34,8 +34,13 @@ function precisions(values: string[] | undefined): Map<string, PairPrecision> {
   for (const value of values ?? []) {
     const match = /^(.+)=(\d+),(\d+)$/.exec(value)
     if (match === null)
-      throw new TapeError(`--precision takes SYMBOL=PRICE,QTY (e.g. BTC/USD=1,8), not ${value}`)
-    map.set(match[1] as string, { price: Number(match[2]), qty: Number(match[3]) })
+      throw new TapeError(
+        `--precision takes SYMBOL=PRICE,QTY (e.g. BTC/USD=1,8), not ${value}`,
+      )
+    map.set(match[1] as string, {
+      price: Number(match[2]),
+      qty: Number(match[3]),
+    })
   }
   return map
 }
@@ -72,23 +77,41 @@ export async function runTapeCli(
       case 'cat':
         return await cat(
           tape,
-          { ...bounds, channel: values.channel, symbol: values.symbol, jsonl: values.jsonl },
+          {
+            ...bounds,
+            channel: values.channel,
+            symbol: values.symbol,
+            jsonl: values.jsonl,
+          },
           io.out,
         )
       case 'cut':
-        if (values.out === undefined) throw new TapeError('cut needs --out <folder>')
+        if (values.out === undefined)
+          throw new TapeError('cut needs --out <folder>')
         return await cut(tape, bounds, values.out, io.out)
       case 'verify':
-        return await verify(tape, bounds, precisions(values.precision), io.out, values.json === true)
+        return await verify(
+          tape,
+          bounds,
+          precisions(values.precision),
+          io.out,
+          values.json === true,
+        )
       default: {
         const type = values.type
         if (type === undefined || !CSV_TYPES.has(type))
-          throw new TapeError('to-csv needs --type incremental_book_L2 or --type trades')
+          throw new TapeError(
+            'to-csv needs --type incremental_book_L2 or --type trades',
+          )
         return await toCsv(tape, bounds, type as CsvType, values.out, io.out)
       }
     }
   } catch (error) {
-    if (!(error instanceof TapeError) && (error as NodeJS.ErrnoException).code === undefined) throw error
+    if (
+      !(error instanceof TapeError) &&
+      (error as NodeJS.ErrnoException).code === undefined
+    )
+      throw error
     await io.err.write(`kraken-tape ${command}: ${(error as Error).message}\n`)
     return 2
   }

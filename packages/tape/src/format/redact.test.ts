@@ -12,7 +12,8 @@ describe('redactTokens', () => {
   })
 
   test('finds a key written with escapes, on the parsed request', () => {
-    const text = '{"method":"subscribe","params":{"channel":"balances","tok\\u0065n" : "s3cr3t"}}'
+    const text =
+      '{"method":"subscribe","params":{"channel":"balances","tok\\u0065n" : "s3cr3t"}}'
     const result = redactTokens(text)
     expect(result.redacted).toBe(true)
     expect(result.text).not.toContain('s3cr3t')
@@ -20,7 +21,8 @@ describe('redactTokens', () => {
   })
 
   test('redacts tokens nested in arrays and non-string token values', () => {
-    const text = '{"orders":[{"token":{"a":["x","}"]}},{"token":123}],"b":"token"}'
+    const text =
+      '{"orders":[{"token":{"a":["x","}"]}},{"token":123}],"b":"token"}'
     const result = redactTokens(text)
     expect(JSON.parse(result.text)).toEqual({
       orders: [{ token: REDACTED }, { token: REDACTED }],
@@ -34,6 +36,9 @@ describe('redactTokens', () => {
   })
 
   test('a frame that is not JSON is replaced whole', () => {
-    expect(redactTokens('token=abc')).toEqual({ text: UNPARSABLE_FRAME, redacted: true })
+    expect(redactTokens('token=abc')).toEqual({
+      text: UNPARSABLE_FRAME,
+      redacted: true,
+    })
   })
 })

@@ -10,10 +10,36 @@ export const TAPE_FORMAT_VERSION = 1
  * line there (tardis.dev's disconnect marker).
  */
 export type SidecarRecord =
-  | { readonly k: 'in'; readonly c: number; readonly m: number; readonly t?: string; readonly f?: string }
-  | { readonly k: 'out'; readonly c: number; readonly m: number; readonly t: string; readonly f: string; readonly r: boolean }
-  | { readonly k: 'open'; readonly c: number; readonly m: number; readonly t: string; readonly e: string; readonly u: string }
-  | { readonly k: 'close'; readonly c: number; readonly m: number; readonly t: string; readonly why: string }
+  | {
+      readonly k: 'in'
+      readonly c: number
+      readonly m: number
+      readonly t?: string
+      readonly f?: string
+    }
+  | {
+      readonly k: 'out'
+      readonly c: number
+      readonly m: number
+      readonly t: string
+      readonly f: string
+      readonly r: boolean
+    }
+  | {
+      readonly k: 'open'
+      readonly c: number
+      readonly m: number
+      readonly t: string
+      readonly e: string
+      readonly u: string
+    }
+  | {
+      readonly k: 'close'
+      readonly c: number
+      readonly m: number
+      readonly t: string
+      readonly why: string
+    }
 
 /** The first line of every sidecar. */
 export function sidecarHeader(segment: number): string {
@@ -63,11 +89,17 @@ export function decodeSidecar(
   const record = value as Record<string, unknown>
   if (record.tape !== undefined) {
     if (record.tape !== TAPE_FORMAT_VERSION)
-      throw new TapeFormatError(`unsupported tape version ${String(record.tape)}`, where)
+      throw new TapeFormatError(
+        `unsupported tape version ${String(record.tape)}`,
+        where,
+      )
     return undefined
   }
   if (!KINDS.has(record.k as string))
-    throw new TapeFormatError('sidecar "k" must be in, out, open or close', where)
+    throw new TapeFormatError(
+      'sidecar "k" must be in, out, open or close',
+      where,
+    )
   if (!Number.isInteger(record.c) || typeof record.m !== 'number')
     throw new TapeFormatError('sidecar "c" and "m" must be numbers', where)
   if (record.k !== 'in' && typeof record.t !== 'string')

@@ -38,9 +38,13 @@ export function formatTapeTime(micros: number): string {
  */
 export function parseTapeTime(text: string): number {
   const match = TIME_RE.exec(text)
-  if (match === null) throw new TapeFormatError(`not a tape timestamp: ${JSON.stringify(text.slice(0, 40))}`)
+  if (match === null)
+    throw new TapeFormatError(
+      `not a tape timestamp: ${JSON.stringify(text.slice(0, 40))}`,
+    )
   const seconds = Date.parse(`${match[1]}Z`) / 1000
-  if (!Number.isFinite(seconds)) throw new TapeFormatError(`not a valid date: ${match[1]}`)
+  if (!Number.isFinite(seconds))
+    throw new TapeFormatError(`not a valid date: ${match[1]}`)
   const micros = Number((match[2] ?? '').padEnd(6, '0').slice(0, 6))
   return seconds * 1_000_000 + micros
 }
@@ -50,6 +54,7 @@ export function parseTimeBound(text: string): number {
   if (/^\d+$/.test(text)) return Number(text) * 1000
   if (TIME_RE.test(text)) return parseTapeTime(text)
   const ms = Date.parse(text)
-  if (!Number.isFinite(ms)) throw new TapeFormatError(`not a time: ${JSON.stringify(text)}`)
+  if (!Number.isFinite(ms))
+    throw new TapeFormatError(`not a time: ${JSON.stringify(text)}`)
   return ms * 1000
 }

@@ -23,7 +23,9 @@ export async function* readLines(
     highWaterMark: 256 * 1024,
   })
   const gzip = options.gzip ?? path.endsWith('.gz')
-  const source = gzip ? file.pipe(createGunzip({ chunkSize: 256 * 1024 })) : file
+  const source = gzip
+    ? file.pipe(createGunzip({ chunkSize: 256 * 1024 }))
+    : file
   if (gzip) file.on('error', (error) => source.destroy(error))
   source.setEncoding('utf8')
   let rest = ''
@@ -31,7 +33,11 @@ export async function* readLines(
     for await (const chunk of source as AsyncIterable<string>) {
       let from = 0
       const text = rest === '' ? chunk : rest + chunk
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
+      for (
+        let at = text.indexOf('\n');
+        at !== -1;
+        at = text.indexOf('\n', from)
+      ) {
         const end = at > from && text.charCodeAt(at - 1) === 13 ? at - 1 : at
         yield text.slice(from, end)
         from = at + 1

@@ -48,7 +48,11 @@ export async function seekIndex(
     try {
       entry = JSON.parse(text) as IndexEntry
     } catch (cause) {
-      throw new TapeFormatError('index line is not JSON', { file: path, line, cause })
+      throw new TapeFormatError('index line is not JSON', {
+        file: path,
+        line,
+        cause,
+      })
     }
     if (parseTapeTime(entry.t) > micros) break
     found = entry

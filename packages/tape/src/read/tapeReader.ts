@@ -106,7 +106,9 @@ async function* readSegment(
     const next = await frames.next()
     framesLine++
     if (next.done === true)
-      throw new TapeFormatError('the frames file ended before its sidecar', { file: framesFile })
+      throw new TapeFormatError('the frames file ended before its sidecar', {
+        file: framesFile,
+      })
     return next.value
   }
   let line = 0
@@ -119,15 +121,37 @@ async function* readSegment(
       switch (record.k) {
         case 'in': {
           if (record.f !== undefined && record.t !== undefined) {
-            yield { kind: 'in', conn: record.c, mono: record.m, time: record.t, text: record.f }
+            yield {
+              kind: 'in',
+              conn: record.c,
+              mono: record.m,
+              time: record.t,
+              text: record.f,
+            }
             break
           }
-          const tardis = parseTardisLine(await nextFrame(), { file: framesFile, line: framesLine })
-          yield { kind: 'in', conn: record.c, mono: record.m, time: tardis.time, text: tardis.text }
+          const tardis = parseTardisLine(await nextFrame(), {
+            file: framesFile,
+            line: framesLine,
+          })
+          yield {
+            kind: 'in',
+            conn: record.c,
+            mono: record.m,
+            time: tardis.time,
+            text: tardis.text,
+          }
           break
         }
         case 'out':
-          yield { kind: 'out', conn: record.c, mono: record.m, time: record.t, text: record.f, redacted: record.r }
+          yield {
+            kind: 'out',
+            conn: record.c,
+            mono: record.m,
+            time: record.t,
+            text: record.f,
+            redacted: record.r,
+          }
           break
         case 'open':
           yield {
@@ -141,11 +165,20 @@ async function* readSegment(
           break
         case 'close':
           if ((await nextFrame()) !== '')
-            throw new TapeFormatError('expected a blank line at a connection close', {
-              file: framesFile,
-              line: framesLine,
-            })
-          yield { kind: 'close', conn: record.c, mono: record.m, time: record.t, reason: record.why }
+            throw new TapeFormatError(
+              'expected a blank line at a connection close',
+              {
+                file: framesFile,
+                line: framesLine,
+              },
+            )
+          yield {
+            kind: 'close',
+            conn: record.c,
+            mono: record.m,
+            time: record.t,
+            reason: record.why,
+          }
           break
       }
     }

@@ -26,7 +26,10 @@ const CHANNEL_WIDE = new Set(['instrument', 'executions', 'balances'])
 export const UNSOLICITED = new Set(['status', 'heartbeat'])
 
 /** The key replay uses for a subscription: channel and symbol. */
-export function subscriptionKey(channel: string, symbol: string | undefined): string {
+export function subscriptionKey(
+  channel: string,
+  symbol: string | undefined,
+): string {
   return CHANNEL_WIDE.has(channel) || symbol === undefined
     ? channel
     : `${channel} ${symbol}`
@@ -79,6 +82,7 @@ export function frameInfo(text: string): FrameInfo {
 
 /** The subscription keys a data frame belongs to. */
 export function frameKeys(info: FrameInfo & { kind: 'channel' }): string[] {
-  if (info.symbols.length === 0) return [subscriptionKey(info.channel, undefined)]
+  if (info.symbols.length === 0)
+    return [subscriptionKey(info.channel, undefined)]
   return info.symbols.map((symbol) => subscriptionKey(info.channel, symbol))
 }

@@ -1,18 +1,26 @@
-import { setImmediate as immediate, setTimeout as sleep } from 'node:timers/promises'
+import {
+  setImmediate as immediate,
+  setTimeout as sleep,
+} from 'node:timers/promises'
 import {
   createRequestIdAllocator,
   type Transport,
-  TransportError,
   type TransportEndpoint,
+  TransportError,
   TransportNotOpenError,
   type TransportStatus,
 } from '@kraken-sockets/transport'
 import type { TapeEvent } from '../format/events.js'
 import { failureAck, pong, type RequestParams, successAck } from './acks.js'
 import type { TapeCatalog } from './catalog.js'
-import { frameInfo, frameKeys, subscriptionKey, UNSOLICITED } from './frameInfo.js'
-import type { ReplayReport } from './report.js'
 import { createTransportEmitter } from './emitter.js'
+import {
+  frameInfo,
+  frameKeys,
+  subscriptionKey,
+  UNSOLICITED,
+} from './frameInfo.js'
+import type { ReplayReport } from './report.js'
 
 /** Replay pace: a multiple of the recorded pace, or as fast as possible. */
 export type ReplaySpeed = number | 'max'
@@ -31,7 +39,11 @@ export type ReplayConnection = Transport & {
   readonly finished: Promise<void>
 }
 
-type Waiter = { reqId: unknown; params: RequestParams; symbol: string | undefined }
+type Waiter = {
+  reqId: unknown
+  params: RequestParams
+  symbol: string | undefined
+}
 
 /** Macrotask turns with no send before the bot counts as settled. */
 const QUIET_TURNS = 3
@@ -68,7 +80,8 @@ export function createReplayConnection(
     rejectFinished = reject
   })
 
-  const now = () => position || catalog?.firstTime || '1970-01-01T00:00:00.0000000Z'
+  const now = () =>
+    position || catalog?.firstTime || '1970-01-01T00:00:00.0000000Z'
   const deliver = (text: string) => {
     if (status === 'open') emitter.emit('message', text)
   }
@@ -79,7 +92,12 @@ export function createReplayConnection(
     connections++
     ids.clear()
     emitter.emit('status', { endpoint, url, status: 'open', attempt: 1 })
-    emitter.emit('open', { endpoint, url, connection: connections, isReconnect })
+    emitter.emit('open', {
+      endpoint,
+      url,
+      connection: connections,
+      isReconnect,
+    })
   }
 
   /** Lets the client react (subscribe) before the tape moves on. */
@@ -93,18 +111,32 @@ export function createReplayConnection(
     }
   }
 
-  function subscribe(reqId: unknown, params: RequestParams, symbol: string | undefined) {
+  function subscribe(
+    reqId: unknown,
+    params: RequestParams,
+    symbol: string | undefined,
+  ) {
     const channel = String(params.channel)
     const key = subscriptionKey(channel, symbol)
     const held = catalog?.endpoints.get(endpoint)
     if (held === undefined || !held.keys.has(key)) {
       report.missing.push({ endpoint, channel, symbol })
-      answer(failureAck('subscribe', reqId, `EReplay:The tape holds no ${key}`, symbol, now()))
+      answer(
+        failureAck(
+          'subscribe',
+          reqId,
+          `EReplay:The tape holds no ${key}`,
+          symbol,
+          now(),
+        ),
+      )
       return
     }
     if (live.has(key) || waiting.has(key)) {
       // As Kraken answers a second subscription on the same socket.
-      answer(failureAck('subscribe', reqId, 'Already subscribed', symbol, now()))
+      answer(
+        failureAck('subscribe', reqId, 'Already subscribed', symbol, now()),
+      )
       return
     }
     if ((acksAhead.get(key) ?? 0) > 0) {
@@ -128,7 +160,9 @@ export function createReplayConnection(
     const method = String(request.method)
     const reqId = request.req_id
     const params = (request.params ?? {}) as RequestParams
-    const symbols = Array.isArray(params.symbol) ? (params.symbol as unknown[]).map(String) : [undefined]
+    const symbols = Array.isArray(params.symbol)
+      ? (params.symbol as unknown[]).map(String)
+      : [undefined]
     if (method === 'ping') {
       answer(pong(reqId, now()))
     } else if (method === 'subscribe') {
@@ -140,7 +174,15 @@ export function createReplayConnection(
       }
     } else {
       report.refused.push(method)
-      answer(failureAck(method, reqId, 'EReplay:A tape cannot answer this request', undefined, now()))
+      answer(
+        failureAck(
+          method,
+          reqId,
+          'EReplay:A tape cannot answer this request',
+          undefined,
+          now(),
+        ),
+      )
     }
   }
 
@@ -153,18 +195,34 @@ export function createReplayConnection(
     live.add(key)
     for (const waiter of list) {
       report.subscribed.push(key)
-      deliver(successAck('subscribe', waiter.reqId, waiter.params, waiter.symbol, now()))
+      deliver(
+        successAck(
+          'subscribe',
+          waiter.reqId,
+          waiter.params,
+          waiter.symbol,
+          now(),
+        ),
+      )
     }
   }
 
   async function onFrame(text: string) {
     const info = frameInfo(text)
     if (info.kind === 'channel') {
-      if (UNSOLICITED.has(info.channel) || frameKeys(info).some((key) => live.has(key))) {
+      if (
+        UNSOLICITED.has(info.channel) ||
+        frameKeys(info).some((key) => live.has(key))
+      ) {
         report.frames++
         deliver(text)
       } else report.skipped++
-    } else if (info.kind === 'method' && info.method === 'subscribe' && info.success && info.key !== undefined) {
+    } else if (
+      info.kind === 'method' &&
+      info.method === 'subscribe' &&
+      info.success &&
+      info.key !== undefined
+    ) {
       await onAck(info.key)
     }
   }
@@ -181,7 +239,11 @@ export function createReplayConnection(
       attempt: 1,
       delay: 0,
       delayReason: 'backoff',
-      reason: { kind: 'server', code: 1006, reason: 'the tape connection closed' },
+      reason: {
+        kind: 'server',
+        code: 1006,
+        reason: 'the tape connection closed',
+      },
     })
     open(true)
     await settle()
@@ -210,7 +272,9 @@ export function createReplayConnection(
     const connEndpoint = new Map<number, TransportEndpoint>()
     let opened = false
     let closedSinceOpen = false
-    const clock: { first?: number; start: number } = { start: performance.now() }
+    const clock: { first?: number; start: number } = {
+      start: performance.now(),
+    }
     for await (const event of shared.events()) {
       if (status === 'closed') return
       if (event.kind === 'open') {
@@ -244,7 +308,12 @@ export function createReplayConnection(
     connect() {
       if (status === 'open') return Promise.resolve()
       if (status === 'closed') status = 'idle'
-      emitter.emit('status', { endpoint, url, status: 'connecting', attempt: 1 })
+      emitter.emit('status', {
+        endpoint,
+        url,
+        status: 'connecting',
+        attempt: 1,
+      })
       open(false)
       if (!started) {
         started = true
@@ -261,13 +330,19 @@ export function createReplayConnection(
     close() {
       if (status !== 'idle' && status !== 'closed') {
         status = 'closed'
-        emitter.emit('status', { endpoint, url, status: 'closed', reason: { kind: 'client' } })
+        emitter.emit('status', {
+          endpoint,
+          url,
+          status: 'closed',
+          reason: { kind: 'client' },
+        })
       }
       if (!started) resolveFinished()
       return Promise.resolve()
     },
     send(text) {
-      if (status !== 'open') throw new TransportNotOpenError({ endpoint, status })
+      if (status !== 'open')
+        throw new TransportNotOpenError({ endpoint, status })
       sends++
       if (early === undefined) handleRequest(text)
       else early.push(text)

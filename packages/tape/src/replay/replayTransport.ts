@@ -28,7 +28,9 @@ export type ReplayTransportOptions = {
 }
 
 /** A runtime `transport` option value that plays a tape, with its report. */
-export type ReplayTransport = ((endpoint: TransportEndpoint) => TransportFactory) & {
+export type ReplayTransport = ((
+  endpoint: TransportEndpoint,
+) => TransportFactory) & {
   /**
    * Resolves once every socket opened so far has played its part of the
    * tape (waits for the first socket); rejects if the tape cannot be read.
@@ -69,7 +71,9 @@ export function replayTransport(
 ): ReplayTransport {
   const speed = options.speed ?? 'max'
   if (speed !== 'max' && !(typeof speed === 'number' && speed > 0))
-    throw new TapeError(`Replay speed must be a positive number or 'max', not ${String(speed)}.`)
+    throw new TapeError(
+      `Replay speed must be a positive number or 'max', not ${String(speed)}.`,
+    )
   const events = (): AsyncIterable<TapeEvent> =>
     typeof tape === 'string' ? readTape(tape) : toAsync(tape)
   let catalog: Promise<TapeCatalog> | undefined
@@ -89,7 +93,8 @@ export function replayTransport(
     firstOpened = resolve
   })
 
-  const factory = (endpoint: TransportEndpoint): TransportFactory =>
+  const factory =
+    (endpoint: TransportEndpoint): TransportFactory =>
     (context: TransportContext = {}) => {
       const connection = createReplayConnection(
         shared,
@@ -116,6 +121,8 @@ export function replayTransport(
   })
 }
 
-async function* toAsync(events: readonly TapeEvent[]): AsyncGenerator<TapeEvent> {
+async function* toAsync(
+  events: readonly TapeEvent[],
+): AsyncGenerator<TapeEvent> {
   yield* events
 }

@@ -80,7 +80,9 @@ beforeAll(async () => {
       recordedBookFrames++
 }, 120_000)
 
-afterAll(() => { if (!process.env.KEEP) temp.remove() })
+afterAll(() => {
+  if (!process.env.KEEP) temp.remove()
+})
 
 /** One replay of the tape through a fresh client. */
 async function replayOnce() {
@@ -145,7 +147,9 @@ describe('replayTransport over a simulator tape, through the runtime', () => {
     const acks = await kraken.subscribe(TradesSubscriptionRequest(['SOL/USD']))
     expect(acks).toHaveLength(1)
     expect(acks[0]).toMatchObject({ success: false, symbol: 'SOL/USD' })
-    expect(String(acks[0]?.error)).toContain('EReplay:The tape holds no trade SOL/USD')
+    expect(String(acks[0]?.error)).toContain(
+      'EReplay:The tape holds no trade SOL/USD',
+    )
     const report = await replay.done()
     expect(report.missing).toEqual([
       { endpoint: 'public', channel: 'trade', symbol: 'SOL/USD' },
@@ -157,7 +161,10 @@ describe('replayTransport over a simulator tape, through the runtime', () => {
   test('the bot sees trades in the recorded order', async () => {
     const recorded: string[] = []
     for await (const event of readTape(tape) as AsyncIterable<TapeEvent>)
-      if (event.kind === 'in' && event.text.includes('"channel":"trade","type":"update"'))
+      if (
+        event.kind === 'in' &&
+        event.text.includes('"channel":"trade","type":"update"')
+      )
         recorded.push(event.text)
     const replay = replayTransport(tape)
     const kraken = new KrakenWebSocketAPI({ transport: replay, logger: false })

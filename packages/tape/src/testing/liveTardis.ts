@@ -11,7 +11,10 @@ import { formatTapeTime } from '../format/time.js'
  * as Kraken sends them, so that the file verifies without precisions.
  */
 
-const FIXTURE = join(import.meta.dirname, '../../../../fixtures/kraken-v2/live-checksum-vectors.json')
+const FIXTURE = join(
+  import.meta.dirname,
+  '../../../../fixtures/kraken-v2/live-checksum-vectors.json',
+)
 const VECTOR_ID = 'python-kraken-sdk-btcusd-live-capture-sequence'
 const MONEY = /("(?:price|qty)"\s*:\s*)(-?\d[\d.eE+-]*)/g
 const DECIMALS: Record<string, number> = { price: 1, qty: 8 }
@@ -21,7 +24,9 @@ type Frame = { data: { timestamp?: string }[] }
 function frames(): Frame[] {
   // Money literals become strings before parsing, so no digit is lost.
   const text = readFileSync(FIXTURE, 'utf8').replace(MONEY, '$1"$2"')
-  const { vectors } = JSON.parse(text) as { vectors: { id: string; fixture: { init: Frame; updates: Frame[] } }[] }
+  const { vectors } = JSON.parse(text) as {
+    vectors: { id: string; fixture: { init: Frame; updates: Frame[] } }[]
+  }
   const vector = vectors.find((v) => v.id === VECTOR_ID)
   if (vector === undefined) throw new Error(`fixture ${VECTOR_ID} is missing`)
   return [vector.fixture.init, ...vector.fixture.updates]
@@ -29,13 +34,17 @@ function frames(): Frame[] {
 
 function micros(iso: string): number {
   const fraction = /\.(\d+)Z$/.exec(iso)?.[1] ?? ''
-  return Math.floor(Date.parse(iso) / 1000) * 1_000_000 + Number(fraction.padEnd(6, '0').slice(0, 6))
+  return (
+    Math.floor(Date.parse(iso) / 1000) * 1_000_000 +
+    Number(fraction.padEnd(6, '0').slice(0, 6))
+  )
 }
 
 /** The capture's frames as tardis.dev raw lines. */
 export function liveTardisLines(restore: boolean): string[] {
   const all = frames()
-  const firstUpdate = all.find((f) => f.data[0]?.timestamp !== undefined)?.data[0]?.timestamp
+  const firstUpdate = all.find((f) => f.data[0]?.timestamp !== undefined)
+    ?.data[0]?.timestamp
   let last = micros(firstUpdate ?? '2023-07-30T00:00:00Z') - 1000
   return all.map((frame) => {
     const stamp = frame.data[0]?.timestamp
@@ -51,7 +60,10 @@ export function liveTardisLines(restore: boolean): string[] {
 
 /** Writes the capture as a gzip tardis.dev file; returns its path. */
 export function writeLiveTardisFile(dir: string, restore: boolean): string {
-  const path = join(dir, restore ? 'kraken-live.restored.json.gz' : 'kraken-live.python.json.gz')
+  const path = join(
+    dir,
+    restore ? 'kraken-live.restored.json.gz' : 'kraken-live.python.json.gz',
+  )
   writeFileSync(path, gzipSync(`${liveTardisLines(restore).join('\n')}\n`))
   return path
 }

@@ -13,7 +13,11 @@ import {
 import { afterAll, describe, expect, test } from 'vitest'
 import { readTape } from '../read/tapeReader.js'
 import { replayTransport } from '../replay/replayTransport.js'
-import { LIVE_BOOK_VALUES, liveTardisLines, writeLiveTardisFile } from '../testing/liveTardis.js'
+import {
+  LIVE_BOOK_VALUES,
+  liveTardisLines,
+  writeLiveTardisFile,
+} from '../testing/liveTardis.js'
 import { tempDir } from '../testing/tempDir.js'
 import { verifyBooks } from './verifyTape.js'
 
@@ -24,13 +28,22 @@ describe('a tardis.dev file of live Kraken frames', () => {
   test('its lines have the 28-character timestamps tardis.dev writes', () => {
     const lines = liveTardisLines(true)
     expect(lines).toHaveLength(LIVE_BOOK_VALUES)
-    for (const line of lines) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z \{"channel":"book",/)
+    for (const line of lines)
+      expect(line).toMatch(
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z \{"channel":"book",/,
+      )
   })
 
   test('verifies: every checksum of the snapshot and 509 updates', async () => {
     const file = writeLiveTardisFile(temp.dir, true)
     expect(await verifyBooks(readTape(file))).toEqual([
-      { channel: 'book', symbol: 'BTC/USD', verified: LIVE_BOOK_VALUES, failed: 0, unchecked: 0 },
+      {
+        channel: 'book',
+        symbol: 'BTC/USD',
+        verified: LIVE_BOOK_VALUES,
+        failed: 0,
+        unchecked: 0,
+      },
     ])
   })
 
@@ -38,8 +51,18 @@ describe('a tardis.dev file of live Kraken frames', () => {
     const file = writeLiveTardisFile(temp.dir, false)
     const [bare] = await verifyBooks(readTape(file))
     expect(bare?.failed).toBeGreaterThan(0)
-    expect(await verifyBooks(readTape(file), { precisions: new Map([['BTC/USD', { price: 1, qty: 8 }]]) })).toEqual([
-      { channel: 'book', symbol: 'BTC/USD', verified: LIVE_BOOK_VALUES, failed: 0, unchecked: 0 },
+    expect(
+      await verifyBooks(readTape(file), {
+        precisions: new Map([['BTC/USD', { price: 1, qty: 8 }]]),
+      }),
+    ).toEqual([
+      {
+        channel: 'book',
+        symbol: 'BTC/USD',
+        verified: LIVE_BOOK_VALUES,
+        failed: 0,
+        unchecked: 0,
+      },
     ])
   })
 
@@ -59,18 +82,28 @@ describe('a tardis.dev file of live Kraken frames', () => {
     }
     kraken.trigger(BookSnapshotResponse, apply)
     kraken.trigger(BookUpdateResponse, apply)
-    const running = kraken.run([BookSubscriptionRequest(['BTC/USD'], { depth: 10 })])
+    const running = kraken.run([
+      BookSubscriptionRequest(['BTC/USD'], { depth: 10 }),
+    ])
     const livePromise = kraken.book('BTC/USD', { depth: 10 })
     const report = await replay.done()
     const live = await livePromise
     // The runtime's own live book verified every value too.
     expect(live.inSync).toBe(true)
-    expect(live.stats()).toMatchObject({ verified: LIVE_BOOK_VALUES, mismatches: 0 })
+    expect(live.stats()).toMatchObject({
+      verified: LIVE_BOOK_VALUES,
+      mismatches: 0,
+    })
     expect(live.bestBid).toEqual(book.bestBid)
     await kraken.stop()
     await running
     expect(errors).toEqual([])
-    expect(report).toMatchObject({ frames: LIVE_BOOK_VALUES, skipped: 0, missing: [], subscribed: ['book BTC/USD'] })
+    expect(report).toMatchObject({
+      frames: LIVE_BOOK_VALUES,
+      skipped: 0,
+      missing: [],
+      subscribed: ['book BTC/USD'],
+    })
     expect(outcomes).toEqual({ verified: LIVE_BOOK_VALUES, failed: 0 })
   }, 60_000)
 })

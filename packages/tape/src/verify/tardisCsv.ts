@@ -12,7 +12,12 @@ export const CSV_HEADERS: Readonly<Record<CsvType, string>> = {
   trades: 'exchange,symbol,timestamp,local_timestamp,id,side,price,amount',
 }
 
-type Level = { price: number; qty: number; price_text?: string; qty_text?: string }
+type Level = {
+  price: number
+  qty: number
+  price_text?: string
+  qty_text?: string
+}
 
 function micros(iso: unknown, fallback: number): number {
   if (typeof iso !== 'string') return fallback
@@ -20,7 +25,10 @@ function micros(iso: unknown, fallback: number): number {
   if (!Number.isFinite(ms)) return fallback
   // Keep the µs digits Kraken sends (`.580044Z`).
   const fraction = /\.(\d+)Z$/.exec(iso)?.[1] ?? ''
-  return Math.floor(ms / 1000) * 1_000_000 + Number(fraction.padEnd(6, '0').slice(0, 6))
+  return (
+    Math.floor(ms / 1000) * 1_000_000 +
+    Number(fraction.padEnd(6, '0').slice(0, 6))
+  )
 }
 
 /**

@@ -36,7 +36,11 @@ function depthFor(depths: readonly number[], levels: number): number {
   return depths.find((depth) => depth >= levels) ?? (depths.at(-1) as number)
 }
 
-type DecodedLevels = { bids?: readonly unknown[]; asks?: readonly unknown[]; symbol: string }
+type DecodedLevels = {
+  bids?: readonly unknown[]
+  asks?: readonly unknown[]
+  symbol: string
+}
 
 /**
  * Replays every `book` and `level3` frame of a tape through
@@ -96,7 +100,9 @@ export async function verifyBooks(
       books.set(key, entry)
     }
     const result = resultFor(channel, value.symbol)
-    const outcome = (entry.book as { apply(value: unknown): { ok: boolean; reason?: string } }).apply(value)
+    const outcome = (
+      entry.book as { apply(value: unknown): { ok: boolean; reason?: string } }
+    ).apply(value)
     if (outcome.ok) result.verified++
     else if (outcome.reason === 'checksum-mismatch') result.failed++
     else result.unchecked++
@@ -125,25 +131,44 @@ export async function verifyBooks(
     for (const { value } of decoded.responses) {
       const item = value as DecodedLevels & { type?: string }
       if (typeof item.symbol !== 'string') continue
-      apply(event.conn, isBook ? 'book' : 'level3', item.type === 'snapshot', item)
+      apply(
+        event.conn,
+        isBook ? 'book' : 'level3',
+        item.type === 'snapshot',
+        item,
+      )
     }
   }
   return [...results.values()].sort((a, b) =>
-    a.channel === b.channel ? a.symbol.localeCompare(b.symbol) : a.channel.localeCompare(b.channel),
+    a.channel === b.channel
+      ? a.symbol.localeCompare(b.symbol)
+      : a.channel.localeCompare(b.channel),
   )
 }
 
 function learnDepth(text: string, conn: number, depths: Map<string, number>) {
-  let value: { method?: unknown; success?: unknown; result?: Record<string, unknown> }
+  let value: {
+    method?: unknown
+    success?: unknown
+    result?: Record<string, unknown>
+  }
   try {
     value = JSON.parse(text)
   } catch {
     return
   }
   const result = value.result
-  if (value.method !== 'subscribe' || value.success !== true || result === undefined) return
+  if (
+    value.method !== 'subscribe' ||
+    value.success !== true ||
+    result === undefined
+  )
+    return
   if (typeof result.depth === 'number' && typeof result.symbol === 'string')
-    depths.set(`${conn} ${String(result.channel)} ${result.symbol}`, result.depth)
+    depths.set(
+      `${conn} ${String(result.channel)} ${result.symbol}`,
+      result.depth,
+    )
 }
 
 function learnPrecisions(
@@ -160,7 +185,10 @@ function learnPrecisions(
   for (const pair of value.data?.pairs ?? []) {
     const { symbol, price_precision, qty_precision } = pair
     if (typeof symbol !== 'string' || given?.has(symbol) === true) continue
-    if (typeof price_precision === 'number' && typeof qty_precision === 'number')
+    if (
+      typeof price_precision === 'number' &&
+      typeof qty_precision === 'number'
+    )
       precisions.set(symbol, { price: price_precision, qty: qty_precision })
   }
 }

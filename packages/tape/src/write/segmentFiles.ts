@@ -42,7 +42,8 @@ export function openCountingFile(dir: string, name: string): CountingFile {
         stream.write(data, (error) => {
           if (error) reject(error)
           else {
-            bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length
+            bytes +=
+              typeof data === 'string' ? Buffer.byteLength(data) : data.length
             resolve()
           }
         })

@@ -116,7 +116,9 @@ export function createTapeWriter(options: TapeWriterOptions): TapeWriter {
   let drainWaiters: (() => void)[] = []
   const stats = { events: 0, bytes: 0, segments: 0 }
 
-  let files: { segment: number; frames: CountingFile; meta: CountingFile } | undefined
+  let files:
+    | { segment: number; frames: CountingFile; meta: CountingFile }
+    | undefined
   let index: CountingFile | undefined
 
   const timer =
@@ -233,7 +235,11 @@ export function createTapeWriter(options: TapeWriterOptions): TapeWriter {
           }
           break
         case 'open':
-          openConnections.set(event.conn, [event.conn, event.endpoint, event.url])
+          openConnections.set(event.conn, [
+            event.conn,
+            event.endpoint,
+            event.url,
+          ])
           chunk.meta += encodeSidecar(event)
           break
         case 'close':
