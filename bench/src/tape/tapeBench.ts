@@ -56,11 +56,18 @@ async function buildTape(dir: string): Promise<number> {
   const start = 1_765_000_000_000_000
   let n = 0
   const stamp = () => ({ time: formatTapeTime(start + n * 100), mono: n * 100 })
-  writer.write({ kind: 'open', conn, endpoint: 'public', url: 'wss://ws.kraken.com/v2', ...stamp() })
+  writer.write({
+    kind: 'open',
+    conn,
+    endpoint: 'public',
+    url: 'wss://ws.kraken.com/v2',
+    ...stamp(),
+  })
   for (let r = 0; r < REPEAT; r++)
     for (const text of corpus) {
       n++
-      if (!writer.write({ kind: 'in', conn, text, ...stamp() })) await writer.drain()
+      if (!writer.write({ kind: 'in', conn, text, ...stamp() }))
+        await writer.drain()
     }
   await writer.close()
   return n
@@ -68,10 +75,17 @@ async function buildTape(dir: string): Promise<number> {
 
 type Sample = { cpu: number; wall: number; frames: number }
 
-async function runtimeReplay(tape: string, record: boolean, round: number): Promise<Sample> {
+async function runtimeReplay(
+  tape: string,
+  record: boolean,
+  round: number,
+): Promise<Sample> {
   const replay = replayTransport(tape, { speed: 'max' })
-  const writer = record ? createTapeWriter({ dir: join(work, `rec-${round}`) }) : undefined
-  const transport: TransportOption = writer === undefined ? replay : recordingTransport(replay, writer)
+  const writer = record
+    ? createTapeWriter({ dir: join(work, `rec-${round}`) })
+    : undefined
+  const transport: TransportOption =
+    writer === undefined ? replay : recordingTransport(replay, writer)
   const kraken = new KrakenWebSocketAPI({ transport, logger: false })
   let handled = 0
   kraken.trigger(Response, () => {
@@ -88,7 +102,11 @@ async function runtimeReplay(tape: string, record: boolean, round: number): Prom
   await running
   await writer?.close()
   if (handled === 0) throw new Error('no handler ran')
-  return { cpu: (cpu.user + cpu.system) * 1000, wall: wall * 1e6, frames: report.frames }
+  return {
+    cpu: (cpu.user + cpu.system) * 1000,
+    wall: wall * 1e6,
+    frames: report.frames,
+  }
 }
 
 async function decodeFromTape(tape: string): Promise<Sample> {
@@ -101,7 +119,11 @@ async function decodeFromTape(tape: string): Promise<Sample> {
     if (result.ok) frames++
   }
   const cpu = process.cpuUsage(cpu0)
-  return { cpu: (cpu.user + cpu.system) * 1000, wall: (performance.now() - wall0) * 1e6, frames }
+  return {
+    cpu: (cpu.user + cpu.system) * 1000,
+    wall: (performance.now() - wall0) * 1e6,
+    frames,
+  }
 }
 
 function decodeInMemory(): Sample {
@@ -111,7 +133,11 @@ function decodeInMemory(): Sample {
   for (let r = 0; r < REPEAT; r++)
     for (const text of corpus) if (decodeMessage(text).ok) frames++
   const cpu = process.cpuUsage(cpu0)
-  return { cpu: (cpu.user + cpu.system) * 1000, wall: (performance.now() - wall0) * 1e6, frames }
+  return {
+    cpu: (cpu.user + cpu.system) * 1000,
+    wall: (performance.now() - wall0) * 1e6,
+    frames,
+  }
 }
 
 const median = (values: number[]) => {
@@ -126,7 +152,12 @@ const overheadCpu: number[] = []
 const overheadWall: number[] = []
 const vsDecodeTape: number[] = []
 const vsDecodeMemory: number[] = []
-const ns: Record<string, number[]> = { bare: [], recording: [], decodeTape: [], decodeMemory: [] }
+const ns: Record<string, number[]> = {
+  bare: [],
+  recording: [],
+  decodeTape: [],
+  decodeMemory: [],
+}
 try {
   for (let round = -2; round < rounds; round++) {
     // Alternate which goes first; the first two rounds warm up.
@@ -137,10 +168,18 @@ try {
     const decodeTape = await decodeFromTape(tape)
     const decodeMemory = decodeInMemory()
     if (round < 0) continue
-    overheadCpu.push(perFrame(recording, 'cpu') / perFrame(bareAfter, 'cpu') - 1)
-    overheadWall.push(perFrame(recording, 'wall') / perFrame(bareAfter, 'wall') - 1)
-    vsDecodeTape.push(perFrame(decodeTape, 'wall') / perFrame(bareAfter, 'wall'))
-    vsDecodeMemory.push(perFrame(decodeMemory, 'wall') / perFrame(bareAfter, 'wall'))
+    overheadCpu.push(
+      perFrame(recording, 'cpu') / perFrame(bareAfter, 'cpu') - 1,
+    )
+    overheadWall.push(
+      perFrame(recording, 'wall') / perFrame(bareAfter, 'wall') - 1,
+    )
+    vsDecodeTape.push(
+      perFrame(decodeTape, 'wall') / perFrame(bareAfter, 'wall'),
+    )
+    vsDecodeMemory.push(
+      perFrame(decodeMemory, 'wall') / perFrame(bareAfter, 'wall'),
+    )
     ns.bare?.push(perFrame(bareAfter, 'wall'))
     ns.recording?.push(perFrame(recording, 'wall'))
     ns.decodeTape?.push(perFrame(decodeTape, 'wall'))
@@ -151,12 +190,28 @@ try {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`
-console.log(`tape of ${total} frames (mixed corpus x${REPEAT}), ${rounds} rounds, medians`)
-console.log(`runtime replay, bare:        ${median(ns.bare ?? []).toFixed(0)} ns/frame (wall)`)
-console.log(`runtime replay, recording:   ${median(ns.recording ?? []).toFixed(0)} ns/frame (wall)`)
-console.log(`readTape + decodeMessage:    ${median(ns.decodeTape ?? []).toFixed(0)} ns/frame`)
-console.log(`decodeMessage in memory:     ${median(ns.decodeMemory ?? []).toFixed(0)} ns/frame`)
-console.log(`write overhead, process CPU: ${pct(median(overheadCpu))}  (per round: ${overheadCpu.map(pct).join(', ')})`)
+console.log(
+  `tape of ${total} frames (mixed corpus x${REPEAT}), ${rounds} rounds, medians`,
+)
+console.log(
+  `runtime replay, bare:        ${median(ns.bare ?? []).toFixed(0)} ns/frame (wall)`,
+)
+console.log(
+  `runtime replay, recording:   ${median(ns.recording ?? []).toFixed(0)} ns/frame (wall)`,
+)
+console.log(
+  `readTape + decodeMessage:    ${median(ns.decodeTape ?? []).toFixed(0)} ns/frame`,
+)
+console.log(
+  `decodeMessage in memory:     ${median(ns.decodeMemory ?? []).toFixed(0)} ns/frame`,
+)
+console.log(
+  `write overhead, process CPU: ${pct(median(overheadCpu))}  (per round: ${overheadCpu.map(pct).join(', ')})`,
+)
 console.log(`write overhead, wall:        ${pct(median(overheadWall))}`)
-console.log(`replay speed vs readTape+decode: ${median(vsDecodeTape).toFixed(2)}x  (per round: ${vsDecodeTape.map((x) => x.toFixed(2)).join(', ')})`)
-console.log(`replay speed vs in-memory decode: ${median(vsDecodeMemory).toFixed(2)}x`)
+console.log(
+  `replay speed vs readTape+decode: ${median(vsDecodeTape).toFixed(2)}x  (per round: ${vsDecodeTape.map((x) => x.toFixed(2)).join(', ')})`,
+)
+console.log(
+  `replay speed vs in-memory decode: ${median(vsDecodeMemory).toFixed(2)}x`,
+)

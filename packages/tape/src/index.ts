@@ -26,7 +26,11 @@ export {
   parseTimeBound,
   TAPE_TIME_LENGTH,
 } from './format/time.js'
-export { type ReadLinesOptions, readLines } from './read/lines.js'
+export {
+  type ReadLinesOptions,
+  readLineBatches,
+  readLines,
+} from './read/lines.js'
 export {
   type IndexEntry,
   type OpenConnection,
@@ -35,6 +39,7 @@ export {
 export {
   type ReadTapeOptions,
   readTape,
+  readTapeBatches,
   tapeSegments,
 } from './read/tapeReader.js'
 export {

@@ -10,14 +10,15 @@ export type ReadLinesOptions = {
 }
 
 /**
- * Streams a file's lines (without their `\n`; a `\r` before it is dropped).
- * Reading pauses while the consumer is busy, so a file of any size streams
- * in bounded memory. Concatenated gzip members read as one stream.
+ * Streams a file's lines in batches (one batch per chunk read, lines without
+ * their `\n`; a `\r` before it is dropped). Reading pauses while the
+ * consumer is busy, so a file of any size streams in bounded memory.
+ * Concatenated gzip members read as one stream.
  */
-export async function* readLines(
+export async function* readLineBatches(
   path: string,
   options: ReadLinesOptions = {},
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   const file = createReadStream(path, {
     start: options.start ?? 0,
     highWaterMark: 256 * 1024,
@@ -31,22 +32,34 @@ export async function* readLines(
   let rest = ''
   try {
     for await (const chunk of source as AsyncIterable<string>) {
-      let from = 0
       const text = rest === '' ? chunk : rest + chunk
-      for (
-        let at = text.indexOf('\n');
-        at !== -1;
-        at = text.indexOf('\n', from)
-      ) {
-        const end = at > from && text.charCodeAt(at - 1) === 13 ? at - 1 : at
-        yield text.slice(from, end)
-        from = at + 1
+      const lines = text.split('\n')
+      rest = lines.pop() ?? ''
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as string
+        if (line.charCodeAt(line.length - 1) === 13)
+          lines[i] = line.slice(0, -1)
       }
-      rest = text.slice(from)
+      if (lines.length > 0) yield lines
     }
-    if (rest !== '') yield rest
+    if (rest !== '') yield [rest]
   } finally {
     file.destroy()
     source.destroy()
   }
+}
+
+/**
+ * Streams a file's lines one by one (see {@link readLineBatches}).
+ *
+ * @example
+ * ```ts
+ * for await (const line of readLines('000001.frames.gz')) console.log(line)
+ * ```
+ */
+export async function* readLines(
+  path: string,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<string> {
+  for await (const batch of readLineBatches(path, options)) yield* batch
 }

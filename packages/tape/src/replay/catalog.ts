@@ -22,23 +22,26 @@ export type TapeCatalog = {
  * so that a bot's subscription the tape lacks is refused at once.
  */
 export async function scanCatalog(
-  events: AsyncIterable<TapeEvent> | Iterable<TapeEvent>,
+  batches: AsyncIterable<readonly TapeEvent[]>,
 ): Promise<TapeCatalog> {
   const endpoints = new Map<TransportEndpoint, EndpointCatalog>()
   const connEndpoint = new Map<number, TransportEndpoint>()
   let firstTime: string | undefined
-  for await (const event of events) {
+  for await (const batch of batches) for (const event of batch) scan(event)
+  return { endpoints, firstTime: firstTime ?? '1970-01-01T00:00:00.0000000Z' }
+
+  function scan(event: TapeEvent): void {
     firstTime ??= event.time
     if (event.kind === 'open') {
       connEndpoint.set(event.conn, event.endpoint)
       if (!endpoints.has(event.endpoint))
         endpoints.set(event.endpoint, { keys: new Set(), acks: new Map() })
-      continue
+      return
     }
-    if (event.kind !== 'in') continue
+    if (event.kind !== 'in') return
     const endpoint = connEndpoint.get(event.conn)
     const catalog = endpoint === undefined ? undefined : endpoints.get(endpoint)
-    if (catalog === undefined) continue
+    if (catalog === undefined) return
     const info = frameInfo(event.text)
     if (info.kind === 'channel' && !UNSOLICITED.has(info.channel)) {
       for (const key of frameKeys(info)) catalog.keys.add(key)
@@ -52,5 +55,4 @@ export async function scanCatalog(
       catalog.acks.set(info.key, (catalog.acks.get(info.key) ?? 0) + 1)
     }
   }
-  return { endpoints, firstTime: firstTime ?? '1970-01-01T00:00:00.0000000Z' }
 }

@@ -27,7 +27,7 @@ export type ReplaySpeed = number | 'max'
 
 /** What every connection of one replay shares. */
 export type ReplayShared = {
-  readonly events: () => AsyncIterable<TapeEvent>
+  readonly batches: () => AsyncIterable<readonly TapeEvent[]>
   readonly catalog: () => Promise<TapeCatalog>
   readonly speed: ReplaySpeed
   readonly report: ReplayReport
@@ -49,6 +49,12 @@ type Waiter = {
 const QUIET_TURNS = 3
 /** Most turns to wait for a bot to settle. */
 const MAX_SETTLE_TURNS = 200
+/**
+ * At 'max' speed, frames handed over between two macrotask turns. Turns come
+ * at fixed counts (and at each batch end), so the client's pending work runs
+ * at the same points on every replay.
+ */
+const FRAMES_PER_TURN = 32
 
 /**
  * One endpoint's socket, played from a tape: frames of the subscriptions the
@@ -207,7 +213,7 @@ export function createReplayConnection(
     }
   }
 
-  async function onFrame(text: string) {
+  function onFrame(text: string): Promise<void> | undefined {
     const info = frameInfo(text)
     if (info.kind === 'channel') {
       if (
@@ -223,8 +229,9 @@ export function createReplayConnection(
       info.success &&
       info.key !== undefined
     ) {
-      await onAck(info.key)
+      return onAck(info.key)
     }
+    return undefined
   }
 
   async function reconnect() {
@@ -249,9 +256,16 @@ export function createReplayConnection(
     await settle()
   }
 
-  async function pace(mono: number, clock: { first?: number; start: number }) {
+  async function pace(
+    mono: number,
+    clock: { first?: number; start: number; sinceTurn: number },
+  ) {
     if (shared.speed === 'max') {
-      await immediate()
+      clock.sinceTurn++
+      if (clock.sinceTurn >= FRAMES_PER_TURN) {
+        clock.sinceTurn = 0
+        await immediate()
+      }
       return
     }
     clock.first ??= mono
@@ -272,26 +286,32 @@ export function createReplayConnection(
     const connEndpoint = new Map<number, TransportEndpoint>()
     let opened = false
     let closedSinceOpen = false
-    const clock: { first?: number; start: number } = {
+    const clock: { first?: number; start: number; sinceTurn: number } = {
       start: performance.now(),
+      sinceTurn: 0,
     }
-    for await (const event of shared.events()) {
-      if (status === 'closed') return
-      if (event.kind === 'open') {
-        connEndpoint.set(event.conn, event.endpoint)
-        if (event.endpoint !== endpoint) continue
-        if (opened && closedSinceOpen) await reconnect()
-        opened = true
-        closedSinceOpen = false
-        continue
+    for await (const batch of shared.batches()) {
+      for (const event of batch) {
+        if (status === 'closed') return
+        if (event.kind === 'open') {
+          connEndpoint.set(event.conn, event.endpoint)
+          if (event.endpoint !== endpoint) continue
+          if (opened && closedSinceOpen) await reconnect()
+          opened = true
+          closedSinceOpen = false
+          continue
+        }
+        if (connEndpoint.get(event.conn) !== endpoint) continue
+        if (event.kind === 'close') closedSinceOpen = true
+        if (event.kind !== 'in') continue
+        await pace(event.mono, clock)
+        if (status !== 'open') return
+        position = event.time
+        const acked = onFrame(event.text)
+        if (acked !== undefined) await acked
       }
-      if (connEndpoint.get(event.conn) !== endpoint) continue
-      if (event.kind === 'close') closedSinceOpen = true
-      if (event.kind !== 'in') continue
-      await pace(event.mono, clock)
-      if (status !== 'open') return
-      position = event.time
-      await onFrame(event.text)
+      // The client's pending work runs here, whatever the reads' timing.
+      await immediate()
     }
   }
 

@@ -5,7 +5,7 @@ import type {
 } from '@kraken-sockets/transport'
 import { TapeError } from '../errors.js'
 import type { TapeEvent } from '../format/events.js'
-import { readTape } from '../read/tapeReader.js'
+import { readTapeBatches } from '../read/tapeReader.js'
 import { scanCatalog, type TapeCatalog } from './catalog.js'
 import {
   createReplayConnection,
@@ -74,14 +74,14 @@ export function replayTransport(
     throw new TapeError(
       `Replay speed must be a positive number or 'max', not ${String(speed)}.`,
     )
-  const events = (): AsyncIterable<TapeEvent> =>
-    typeof tape === 'string' ? readTape(tape) : toAsync(tape)
+  const batches = (): AsyncIterable<readonly TapeEvent[]> =>
+    typeof tape === 'string' ? readTapeBatches(tape) : inBatches(tape)
   let catalog: Promise<TapeCatalog> | undefined
   const report = emptyReport()
   const shared = {
-    events,
+    batches,
     catalog: () => {
-      catalog ??= scanCatalog(events())
+      catalog ??= scanCatalog(batches())
       return catalog
     },
     speed,
@@ -121,8 +121,9 @@ export function replayTransport(
   })
 }
 
-async function* toAsync(
+async function* inBatches(
   events: readonly TapeEvent[],
-): AsyncGenerator<TapeEvent> {
-  yield* events
+): AsyncGenerator<readonly TapeEvent[]> {
+  for (let at = 0; at < events.length; at += 1024)
+    yield events.slice(at, at + 1024)
 }
