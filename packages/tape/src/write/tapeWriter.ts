@@ -37,6 +37,12 @@ export type TapeWriterOptions = {
   flushInterval?: number | false | undefined
   /** Bytes queued for compression before `write()` returns false. @default 16 MiB */
   highWaterMark?: number | undefined
+  /**
+   * gzip level, 1 (fastest) to 9 (smallest). Fast by default: a recording
+   * must not cost the bot; recompress for storage if wanted.
+   * @default 1
+   */
+  compressionLevel?: number | undefined
   /** @default the process clock */
   clock?: TapeClock | undefined
 }
@@ -100,6 +106,7 @@ export function createTapeWriter(options: TapeWriterOptions): TapeWriter {
   const chunkBytes = options.chunkBytes ?? 256 * 1024
   const highWaterMark = options.highWaterMark ?? 16 * 1024 * 1024
   const clock = options.clock ?? systemClock
+  const level = options.compressionLevel ?? 1
   mkdirSync(dir, { recursive: true })
 
   const monoOrigin = clock.monoMicros()
@@ -140,8 +147,8 @@ export function createTapeWriter(options: TapeWriterOptions): TapeWriter {
     }
     index ??= openCountingFile(dir, INDEX_FILE)
     const [frames, meta] = await Promise.all([
-      gzip(sealed.frames),
-      gzip(sealed.meta),
+      gzip(sealed.frames, { level }),
+      gzip(sealed.meta, { level }),
     ])
     const entry: IndexEntry = {
       seg: sealed.segment,
