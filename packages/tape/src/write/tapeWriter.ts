@@ -197,11 +197,31 @@ export function createTapeWriter(options: TapeWriterOptions): TapeWriter {
   function stamp(event: TapeWriteEvent): TapeEvent {
     const time = event.time ?? formatTapeTime(clock.wallMicros())
     const mono = event.mono ?? clock.monoMicros() - monoOrigin
-    if (event.kind === 'out') {
-      const { text, redacted } = redactTokens(event.text)
-      return { kind: 'out', conn: event.conn, time, mono, text, redacted }
+    switch (event.kind) {
+      case 'in':
+        return { kind: 'in', conn: event.conn, time, mono, text: event.text }
+      case 'out': {
+        const { text, redacted } = redactTokens(event.text)
+        return { kind: 'out', conn: event.conn, time, mono, text, redacted }
+      }
+      case 'open':
+        return {
+          kind: 'open',
+          conn: event.conn,
+          time,
+          mono,
+          endpoint: event.endpoint,
+          url: event.url,
+        }
+      case 'close':
+        return {
+          kind: 'close',
+          conn: event.conn,
+          time,
+          mono,
+          reason: event.reason,
+        }
     }
-    return { ...event, time, mono } as TapeEvent
   }
 
   return {
