@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream'
 
 /** Text output that waits when the stream's buffer is full. */
 export type Output = {
+  /** Writes text; resolves once the stream can take more. */
   write(text: string): Promise<void>
 }
 

@@ -12,7 +12,9 @@ export type TapeEventBase = {
 
 /** A socket opened (a reconnect opens a new connection number). */
 export type TapeOpenEvent = TapeEventBase & {
+  /** Discriminant. */
   readonly kind: 'open'
+  /** Which Kraken socket. */
   readonly endpoint: TransportEndpoint
   /** The socket URL, redacted. */
   readonly url: string
@@ -20,13 +22,17 @@ export type TapeOpenEvent = TapeEventBase & {
 
 /** A frame received from Kraken, exactly as its text arrived. */
 export type TapeReceivedEvent = TapeEventBase & {
+  /** Discriminant. */
   readonly kind: 'in'
+  /** The frame's exact text. */
   readonly text: string
 }
 
 /** A frame sent to Kraken, with any `token` value redacted. */
 export type TapeSentEvent = TapeEventBase & {
+  /** Discriminant. */
   readonly kind: 'out'
+  /** The frame's text, tokens redacted. */
   readonly text: string
   /** True when a token (or an unparsable frame) was redacted. */
   readonly redacted: boolean
@@ -34,7 +40,9 @@ export type TapeSentEvent = TapeEventBase & {
 
 /** A socket went away. */
 export type TapeCloseEvent = TapeEventBase & {
+  /** Discriminant. */
   readonly kind: 'close'
+  /** Why: `client`, `server <code> <reason>`, `stale`, `disconnect`, ... */
   readonly reason: string
 }
 
@@ -58,6 +66,8 @@ export type TapeWriteEvent = DistributiveOmit<
   TapeEvent,
   'time' | 'mono' | 'redacted'
 > & {
+  /** @default now, from the writer's clock */
   readonly time?: string | undefined
+  /** @default now, from the writer's clock */
   readonly mono?: number | undefined
 }

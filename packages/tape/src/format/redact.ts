@@ -6,6 +6,7 @@ export const UNPARSABLE_FRAME = '{"redacted":"unparsable frame"}'
 
 /** A sent frame ready for the tape. */
 export type RedactedFrame = {
+  /** The text to store. */
   readonly text: string
   /** True when anything was replaced. */
   readonly redacted: boolean

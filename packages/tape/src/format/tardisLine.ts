@@ -5,7 +5,12 @@ import { TAPE_TIME_LENGTH } from './time.js'
  * A line of tardis.dev's raw format: `<28-character UTC timestamp> <message>`.
  * The message is kept as its exact text.
  */
-export type TardisLine = { readonly time: string; readonly text: string }
+export type TardisLine = {
+  /** The timestamp, as written. */
+  readonly time: string
+  /** The message's exact text. */
+  readonly text: string
+}
 
 /** Encodes a received frame as a tardis.dev raw line (newline included). */
 export function encodeTardisLine(time: string, text: string): string {

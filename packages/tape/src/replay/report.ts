@@ -2,8 +2,11 @@ import type { TransportEndpoint } from '@kraken-sockets/transport'
 
 /** A subscription a bot asked for that the tape does not hold. */
 export type MissingSubscription = {
+  /** The socket the subscription was asked on. */
   readonly endpoint: TransportEndpoint
+  /** Kraken's channel name. */
   readonly channel: string
+  /** The symbol, for per-symbol channels. */
   readonly symbol: string | undefined
 }
 

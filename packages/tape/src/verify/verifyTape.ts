@@ -10,11 +10,18 @@ import { decodeMessage } from '@kraken-sockets/schema'
 import type { TapeEvent } from '../format/events.js'
 
 /** Decimals of a pair, for tapes whose numbers lost trailing zeros. */
-export type PairPrecision = { readonly price: number; readonly qty: number }
+export type PairPrecision = {
+  /** Decimals of prices (`price_precision`). */
+  readonly price: number
+  /** Decimals of quantities (`qty_precision`). */
+  readonly qty: number
+}
 
 /** Checksum counts of one book (channel and symbol). */
 export type BookVerification = {
+  /** Kraken's channel. */
   readonly channel: 'book' | 'level3'
+  /** The pair. */
   readonly symbol: string
   /** Snapshots and updates whose checksum matched. */
   verified: number

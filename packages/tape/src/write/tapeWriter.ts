@@ -49,9 +49,11 @@ export type TapeWriterOptions = {
 
 /** Counters of a writer. */
 export type TapeWriterStats = {
+  /** Events written. */
   readonly events: number
   /** Text bytes written (before compression). */
   readonly bytes: number
+  /** Segments started. */
   readonly segments: number
 }
 
@@ -71,7 +73,9 @@ export type TapeWriter = {
   close(): Promise<void>
   /** A new connection number for an `open` event. */
   nextConnection(): number
+  /** True once `close()` was called. */
   readonly closed: boolean
+  /** Counters so far. */
   readonly stats: TapeWriterStats
 }
 
