@@ -7,6 +7,7 @@ export type {
   TapeReceivedEvent,
   TapeSentEvent,
   TapeWriteEvent,
+  TapeWriteStamp,
 } from './format/events.js'
 export {
   REDACTED,

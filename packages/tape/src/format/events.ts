@@ -53,21 +53,20 @@ export type TapeEvent =
   | TapeSentEvent
   | TapeCloseEvent
 
-/** Distributes `Omit` over a union. */
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown
-  ? Omit<T, K>
-  : never
-
-/**
- * What a writer takes: an event whose `time` and `mono` may be left out (the
- * writer stamps them from its clock). Sent frames are redacted by the writer.
- */
-export type TapeWriteEvent = DistributiveOmit<
-  TapeEvent,
-  'time' | 'mono' | 'redacted'
-> & {
+/** Optional stamps of a {@link TapeWriteEvent}. */
+export type TapeWriteStamp = {
   /** @default now, from the writer's clock */
   readonly time?: string | undefined
   /** @default now, from the writer's clock */
   readonly mono?: number | undefined
 }
+
+/**
+ * What a writer takes: an event whose `time` and `mono` may be left out (the
+ * writer stamps them from its clock). Sent frames are redacted by the writer.
+ */
+export type TapeWriteEvent =
+  | (Omit<TapeOpenEvent, 'time' | 'mono'> & TapeWriteStamp)
+  | (Omit<TapeReceivedEvent, 'time' | 'mono'> & TapeWriteStamp)
+  | (Omit<TapeSentEvent, 'time' | 'mono' | 'redacted'> & TapeWriteStamp)
+  | (Omit<TapeCloseEvent, 'time' | 'mono'> & TapeWriteStamp)
