@@ -98,6 +98,8 @@ async function* readFolder(
   from: number | undefined,
 ): AsyncGenerator<TapeEvent[]> {
   const segments = tapeSegments(dir)
+  if (segments.length === 0)
+    throw new TapeFormatError(`${dir} holds no tape segments (NNNNNN.meta.gz)`)
   let start: IndexEntry | undefined
   if (from !== undefined) start = await seekIndex(dir, from)
   if (start !== undefined && start.open.length > 0) {
