@@ -3,6 +3,8 @@
  * fixtures/kraken-v2 verifies, and replays through the runtime with every
  * checksum verified.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createBook } from '@kraken-sockets/book'
 import {
   BookSnapshotResponse,
@@ -106,4 +108,34 @@ describe('a tardis.dev file of live Kraken frames', () => {
     })
     expect(outcomes).toEqual({ verified: LIVE_BOOK_VALUES, failed: 0 })
   }, 60_000)
+})
+
+describe('level3', () => {
+  test('verifyBooks rebuilds level3 books order by order (bench corpus: snapshot + 3000 updates)', async () => {
+    const frames = readFileSync(
+      join(import.meta.dirname, '../../../../bench/corpora/level3.jsonl'),
+      'utf8',
+    )
+      .split('\n')
+      .filter((line) => line !== '')
+    const events = frames.map((text, i) => ({
+      kind: 'in' as const,
+      conn: 1,
+      text,
+      time: `2024-01-08T12:26:${String(40 + Math.floor(i / 1000)).padStart(2, '0')}.${String(i % 1000).padStart(3, '0')}0000Z`,
+      mono: i,
+    }))
+    async function* source() {
+      yield* events
+    }
+    expect(await verifyBooks(source())).toEqual([
+      {
+        channel: 'level3',
+        symbol: 'BTC/USD',
+        verified: frames.length,
+        failed: 0,
+        unchecked: 0,
+      },
+    ])
+  })
 })

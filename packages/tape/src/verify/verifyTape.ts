@@ -43,6 +43,18 @@ function depthFor(depths: readonly number[], levels: number): number {
   return depths.find((depth) => depth >= levels) ?? (depths.at(-1) as number)
 }
 
+/** Price levels on a side: level3 lists orders, several per level. */
+function levelCount(
+  channel: 'book' | 'level3',
+  side: readonly unknown[] | undefined,
+): number {
+  if (side === undefined) return 0
+  if (channel === 'book') return side.length
+  return new Set(
+    side.map((order) => (order as { limit_price?: unknown }).limit_price),
+  ).size
+}
+
 type DecodedLevels = {
   bids?: readonly unknown[]
   asks?: readonly unknown[]
@@ -90,7 +102,10 @@ export async function verifyBooks(
     const key = `${conn} ${channel} ${value.symbol}`
     let entry = books.get(key)
     if (isSnapshot || entry === undefined) {
-      const levels = Math.max(value.bids?.length ?? 0, value.asks?.length ?? 0)
+      const levels = Math.max(
+        levelCount(channel, value.bids),
+        levelCount(channel, value.asks),
+      )
       const precision = precisions.get(value.symbol)
       const options = {
         symbol: value.symbol,
