@@ -85,6 +85,9 @@ export function createReplayConnection(
     resolveFinished = resolve
     rejectFinished = reject
   })
+  // Reported on `error` too: a caller that never awaits it is not an
+  // unhandled rejection.
+  finished.catch(() => {})
 
   const now = () =>
     position || catalog?.firstTime || '1970-01-01T00:00:00.0000000Z'

@@ -1,6 +1,6 @@
 import { TransportNotOpenError } from '@kraken-sockets/transport'
 import { describe, expect, test } from 'vitest'
-import { TapeError } from '../errors.js'
+import { TapeError, TapeFormatError } from '../errors.js'
 import type { TapeEvent } from '../format/events.js'
 import { formatTapeTime } from '../format/time.js'
 import { replayTransport } from './replayTransport.js'
@@ -207,6 +207,18 @@ describe('replayTransport', () => {
     )
     // 400 ms of tape at 2x: at least ~200 ms (only a lower bound: slow machines run long).
     expect(performance.now() - started).toBeGreaterThanOrEqual(180)
+  })
+
+  test('a tape that cannot be read is reported on error and rejects done()', async () => {
+    const replay = replayTransport('/nonexistent/kraken.tape')
+    const transport = replay('public')({ endpoint: 'public' })
+    const errors: Error[] = []
+    transport.on('error', (error) => errors.push(error))
+    await transport.connect()
+    await expect(replay.done()).rejects.toThrow(TapeFormatError)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]?.cause).toBeInstanceOf(TapeFormatError)
+    await transport.close()
   })
 
   test('rejects a speed that is not positive', () => {
