@@ -80,9 +80,7 @@ beforeAll(async () => {
       recordedBookFrames++
 }, 120_000)
 
-afterAll(() => {
-  if (!process.env.KEEP) temp.remove()
-})
+afterAll(() => temp.remove())
 
 /** One replay of the tape through a fresh client. */
 async function replayOnce() {
