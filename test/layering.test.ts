@@ -16,6 +16,15 @@ const allowed: Record<string, string[]> = {
     '@kraken-sockets/book',
     '@kraken-sockets/transport',
   ],
+  // The replay transport implements transport's interface; `verify` and
+  // `to-csv` decode frames with schema and rebuild books with book (both
+  // lower, pure layers: no cycle, and the runtime never imports tape).
+  tape: [
+    'valibot',
+    '@kraken-sockets/schema',
+    '@kraken-sockets/book',
+    '@kraken-sockets/transport',
+  ],
   simulator: [
     'valibot',
     '@kraken-sockets/schema',
@@ -25,7 +34,7 @@ const allowed: Record<string, string[]> = {
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator'])
+const nodeOnly = new Set(['simulator', 'tape'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g
