@@ -85,6 +85,8 @@ export class MomentsRing {
     this.#head = (this.#head + 1) % this.#x.length
     this.#size--
     if (this.#size === 0) this.#clearSums()
+    // One sample left: re-centre on it, so its variance is exactly 0.
+    else if (this.#size === 1) this.#recompute()
     else this.#changed()
   }
 
@@ -135,7 +137,12 @@ export class MomentsRing {
 
   /** Re-centres on the current mean and sums afresh, clearing drift. */
   #recompute(): void {
-    const centre = this.#sumW === 0 ? this.#reference : this.mean
+    const centre =
+      this.#size === 1
+        ? (this.#x[this.#head] ?? this.#reference)
+        : this.#sumW === 0
+          ? this.#reference
+          : this.mean
     this.#reference = Number.isFinite(centre) ? centre : this.#reference
     this.#sumW = 0
     this.#sumWX = 0
