@@ -44,7 +44,7 @@ export interface MarketFeed {
    * Feeds one decoded value (ticker, trade, ohlc or book; others are
    * ignored) to the tracks of its channel and symbol.
    */
-  handle(value: MarketValue | { readonly channel?: unknown }): void
+  handle(value: MarketValue | object): void
   /** The latest result of a track (book tracks: their features), or `null`. */
   result(name: string): unknown
 }
