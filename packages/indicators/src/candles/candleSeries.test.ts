@@ -68,6 +68,31 @@ describe('candleSeries', () => {
     expect(series.openBegin).toBe(Date.parse(candles[9]?.interval_begin ?? ''))
   })
 
+  test('behavior: the same instant written differently is the same candle', () => {
+    const series = candleSeries(
+      rsi(3),
+      (c: { interval_begin: string; close: number }) => c.close,
+    )
+    expect(
+      series.update({ interval_begin: '2026-12-01T00:00:00.000000Z', close: 1 })
+        .action,
+    ).toBe('add')
+    expect(
+      series.update({ interval_begin: '2026-12-01T00:00:00Z', close: 2 })
+        .action,
+    ).toBe('replace')
+    expect(
+      series.update({
+        interval_begin: '2026-12-01T00:00:00.000000000Z',
+        close: 3,
+      }).action,
+    ).toBe('replace')
+    expect(
+      series.update({ interval_begin: '2026-12-01T00:01:00Z', close: 3 })
+        .action,
+    ).toBe('add')
+  })
+
   test('behavior: an unreadable interval_begin is ignored', () => {
     const series = candleSeries(
       rsi(3),

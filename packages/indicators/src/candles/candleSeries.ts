@@ -51,6 +51,8 @@ export function candleSeries<TCandle extends KeyedCandle, TInput, TResult>(
   pick: (candle: TCandle) => TInput,
 ): CandleSeries<TCandle, TResult> {
   let openBegin: number | undefined
+  // Kraken re-sends the open candle with the same text: skip the parse.
+  let openText: string | undefined
   return {
     get result() {
       return indicator.result
@@ -59,12 +61,17 @@ export function candleSeries<TCandle extends KeyedCandle, TInput, TResult>(
       return openBegin
     },
     update(candle) {
+      if (candle.interval_begin === openText)
+        return { action: 'replace', result: indicator.replace(pick(candle)) }
       const begin = Date.parse(candle.interval_begin)
       if (Number.isNaN(begin) || (openBegin !== undefined && begin < openBegin))
         return { action: 'ignore', result: indicator.result }
-      if (begin === openBegin)
+      if (begin === openBegin) {
+        openText = candle.interval_begin
         return { action: 'replace', result: indicator.replace(pick(candle)) }
+      }
       openBegin = begin
+      openText = candle.interval_begin
       return { action: 'add', result: indicator.add(pick(candle)) }
     },
   }

@@ -50,6 +50,8 @@ interface SeriesValue {
 
 interface ConditionState {
   readonly def: ConditionDefinition
+  /** The series it reads: `on`, and the ref operand's series if any. */
+  readonly series: readonly string[]
   readonly maxAge: number | undefined
   armed: boolean
   done: boolean
@@ -111,7 +113,7 @@ export function createAlertEngine(
   }
 
   const blockAll = (state: ConditionState, t: number): Blocked | undefined => {
-    for (const series of seriesOf(state.def)) {
+    for (const series of state.series) {
       const blocked = blockOf(series, t, state.maxAge)
       if (blocked !== undefined) return blocked
     }
@@ -197,6 +199,7 @@ export function createAlertEngine(
       if (conditions.has(def.id)) throw new DuplicateConditionError(def.id)
       const state: ConditionState = {
         def,
+        series: seriesOf(def),
         maxAge: def.maxAge ?? options.defaultMaxAge,
         armed: true,
         done: false,
@@ -208,7 +211,7 @@ export function createAlertEngine(
         previousAt: 0,
       }
       conditions.set(def.id, state)
-      for (const series of seriesOf(def)) {
+      for (const series of state.series) {
         const set = readers.get(series) ?? new Set<ConditionState>()
         readers.set(series, set)
         set.add(state)
@@ -220,8 +223,7 @@ export function createAlertEngine(
       const state = conditions.get(id)
       if (state === undefined) return false
       conditions.delete(id)
-      for (const series of seriesOf(state.def))
-        readers.get(series)?.delete(state)
+      for (const series of state.series) readers.get(series)?.delete(state)
       return true
     },
     definitions: () => [...conditions.values()].map((s) => s.def),
