@@ -67,6 +67,7 @@ export type {
   OhlcTrack,
   SeriesSink,
   TickerTrack,
+  TrackBase,
   TradeTrack,
 } from './feed/trackSpecs.js'
 export type { BollingerOptions } from './series/bollinger.js'

@@ -8,7 +8,8 @@ import type {
   TradeLike,
 } from './marketValues.js'
 
-interface Named {
+/** What every track has: the series name and the pair. */
+export interface TrackBase {
   /** The series name results are published under (objects: `name.key`). */
   readonly name: string
   /** The pair, as Kraken spells it (`"BTC/USD"`). */
@@ -19,14 +20,14 @@ interface Named {
  * An indicator fed from the ticker channel; `input` turns a ticker (and its
  * time, epoch ms: its `timestamp`, else the feed's clock) into a sample.
  */
-export interface TickerTrack<TInput, TResult> extends Named {
+export interface TickerTrack<TInput, TResult> extends TrackBase {
   readonly channel: 'ticker'
   readonly indicator: StreamingIndicator<TInput, TResult>
   readonly input: (ticker: TickerLike, at: number) => TInput
 }
 
 /** An indicator fed with every trade; `at` is the trade's timestamp (ms). */
-export interface TradeTrack<TInput, TResult> extends Named {
+export interface TradeTrack<TInput, TResult> extends TrackBase {
   readonly channel: 'trade'
   readonly indicator: StreamingIndicator<TInput, TResult>
   readonly input: (trade: TradeLike, at: number) => TInput
@@ -36,7 +37,7 @@ export interface TradeTrack<TInput, TResult> extends Named {
  * An indicator fed with candles of one interval: the open candle replaces
  * its sample (keyed by `interval_begin`); `at` is `interval_begin` (ms).
  */
-export interface OhlcTrack<TInput, TResult> extends Named {
+export interface OhlcTrack<TInput, TResult> extends TrackBase {
   readonly channel: 'ohlc'
   /** Candle interval (minutes), as subscribed. */
   readonly interval: number
@@ -52,9 +53,9 @@ export type IndicatorTrack<TInput, TResult> =
 
 /** A raw field published as a series (for conditions on fields). */
 export type FieldTrack =
-  | (Named & { readonly channel: 'ticker'; readonly field: TickerField })
-  | (Named & { readonly channel: 'trade'; readonly field: 'price' | 'qty' })
-  | (Named & {
+  | (TrackBase & { readonly channel: 'ticker'; readonly field: TickerField })
+  | (TrackBase & { readonly channel: 'trade'; readonly field: 'price' | 'qty' })
+  | (TrackBase & {
       readonly channel: 'ohlc'
       readonly interval: number
       readonly field: CandleField
@@ -66,7 +67,7 @@ export type FieldTrack =
  * `name.imbalance`, `name.bidDepth` and `name.askDepth` after each book
  * value of its symbol.
  */
-export interface BookTrack extends Named {
+export interface BookTrack extends TrackBase {
   readonly book: BookLike
   readonly options?: BookFeaturesOptions | undefined
 }
