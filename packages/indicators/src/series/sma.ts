@@ -4,7 +4,7 @@ import { positiveInteger } from './options.js'
 
 /**
  * Simple moving average of the last `period` samples, O(1) per update (a
- * running sum over a ring; see {@link MomentsRing} for drift control).
+ * running sum over a ring, re-summed once every `period` changes to clear float drift).
  * Hand-written: `trading-signals`' SMA re-sums its window on every update.
  *
  * @example
