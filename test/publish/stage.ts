@@ -27,6 +27,7 @@ export const publishedPackages = [
   'transport',
   'simulator',
   'runtime',
+  'indicators',
 ] as const
 
 /** A folder name under `packages/` of a published package. */
