@@ -84,21 +84,22 @@ const candleOps = fc.array(
 )
 
 /** Ops whose times never go backwards, a replace included. */
-function timedOps<T>(make: (x: number, at: number) => T) {
+function timedOps<T>(make: (x: number, at: number, qty: number) => T) {
   return fc
     .array(
       fc.record({
         replace: fc.boolean(),
         x: price,
         step: fc.integer({ min: 0, max: 4_000 }),
+        qty: fc.double({ min: 1e-8, max: 5, noNaN: true }),
       }),
       { maxLength: 60 },
     )
     .map((raw) => {
       let at = 1_700_000_000_000
-      return raw.map(({ replace, x, step }) => {
+      return raw.map(({ replace, x, step, qty }) => {
         at += step
-        return { replace, input: make(x, at) }
+        return { replace, input: make(x, at, qty) }
       })
     })
 }
@@ -149,7 +150,7 @@ describe('replace, then add, equals add', () => {
   test('behavior: tradeVwap', () => {
     fc.assert(
       fc.property(
-        timedOps((p, at) => ({ price: p, qty: (p % 3) + 0.01, at })),
+        timedOps((p, at, qty) => ({ price: p, qty, at })),
         (ops) => checkReplace(() => tradeVwap({ window: 10_000 }), ops),
       ),
       { numRuns },

@@ -13,7 +13,11 @@ export interface AlertEngineOptions {
   readonly now?: (() => number) | undefined
   /** `maxAge` (ms) of conditions that set none; `undefined`: no age limit. */
   readonly defaultMaxAge?: number | undefined
-  /** Called with every alert, after the engine's state is updated. */
+  /**
+   * Called with every alert, after the engine's state is updated. What it
+   * throws propagates from `update()` (inside a runtime trigger, the
+   * runtime reports it as a handler failure).
+   */
   readonly onAlert?: ((alert: Alert) => void) | undefined
 }
 
@@ -24,7 +28,13 @@ export interface AlertEngine {
    * @throws {ConditionDefinitionError} when the definition is invalid.
    * @throws {DuplicateConditionError} when its id is taken.
    */
-  add(definition: ConditionDefinitionInput | unknown): ConditionDefinition
+  add(definition: ConditionDefinitionInput): ConditionDefinition
+  /**
+   * Adds a condition read from JSON (validated the same way).
+   * @throws {ConditionDefinitionError} when the definition is invalid.
+   * @throws {DuplicateConditionError} when its id is taken.
+   */
+  add(definition: unknown): ConditionDefinition
   /** Removes a condition; returns whether it existed. */
   remove(id: string): boolean
   /** The conditions, as validated definitions (JSON-serialisable). */

@@ -4,11 +4,20 @@
  * mean). Subtracting `K` keeps the squares small, so the variance of prices
  * near 100 000 that move by cents is not lost to cancellation.
  *
- * Push, pop and replace are O(1); the ring doubles when full (amortised
- * O(1)). Running sums drift as values come and go, so the sums are
- * recomputed from the ring after as many changes as it holds samples: O(n)
- * once every n changes, amortised O(1).
+ * The newest sample's terms are kept apart from the sums of the others, so
+ * replacing it (Kraken's open candle again) swaps its terms exactly instead
+ * of subtracting them back out of the sums.
+ *
+ * Push, shift and replace are O(1); the ring doubles when full (amortised
+ * O(1)). Sums drift as samples leave, so they are recomputed from the ring
+ * after as many changes as it holds samples: O(n) once every n changes,
+ * amortised O(1). A shift also re-sums when the weight removed since the
+ * last re-sum exceeds 10^6 times the weight left; each such re-sum needs
+ * the window's weight to fall a million-fold, so they come rarely.
  */
+/** Removed weight, relative to what remains, that forces a re-sum. */
+const LOST_WEIGHT_LIMIT = 1e6
+
 export class MomentsRing {
   #at: Float64Array
   #x: Float64Array
@@ -16,10 +25,17 @@ export class MomentsRing {
   #head = 0
   #size = 0
   #reference = 0
+  /** Sums over every sample but the newest. */
   #sumW = 0
   #sumWX = 0
   #sumWX2 = 0
+  /** The newest sample's terms. */
+  #newW = 0
+  #newWX = 0
+  #newWX2 = 0
   #changes = 0
+  /** Weight removed since the last re-sum. */
+  #lostWeight = 0
 
   constructor(initialCapacity = 16) {
     const capacity = Math.max(2, initialCapacity)
@@ -50,43 +66,63 @@ export class MomentsRing {
 
   /** Sum of the weights. */
   get totalWeight(): number {
-    return this.#sumW
+    return this.#sumW + this.#newW
   }
 
   /** Weighted mean, or `NaN` when the weights sum to 0. */
   get mean(): number {
-    return this.#reference + this.#sumWX / this.#sumW
+    return this.#reference + (this.#sumWX + this.#newWX) / this.totalWeight
   }
 
   /** Weighted population variance (never negative), or `NaN` when empty. */
   get variance(): number {
-    const m = this.#sumWX / this.#sumW
-    return Math.max(0, this.#sumWX2 / this.#sumW - m * m)
+    const w = this.totalWeight
+    const m = (this.#sumWX + this.#newWX) / w
+    return Math.max(0, (this.#sumWX2 + this.#newWX2) / w - m * m)
   }
 
   /** Appends a sample. */
   push(x: number, w = 1, at = 0): void {
     if (this.#size === this.#x.length) this.#grow()
     if (this.#size === 0) this.#reference = x
+    else {
+      this.#sumW += this.#newW
+      this.#sumWX += this.#newWX
+      this.#sumWX2 += this.#newWX2
+    }
     const i = this.#index(this.#size)
     this.#at[i] = at
     this.#x[i] = x
     this.#w[i] = w
     this.#size++
-    this.#addToSums(x, w, 1)
+    this.#setNewest(x, w)
     this.#changed()
   }
 
   /** Removes the oldest sample. */
   shift(): void {
-    if (this.#size === 0) return
+    if (this.#size <= 1) {
+      this.clear()
+      return
+    }
     const i = this.#head
-    this.#addToSums(this.#x[i] ?? 0, this.#w[i] ?? 0, -1)
+    const w = this.#w[i] ?? 0
+    const d = (this.#x[i] ?? 0) - this.#reference
+    this.#sumW -= w
+    this.#sumWX -= w * d
+    this.#sumWX2 -= w * d * d
     this.#head = (this.#head + 1) % this.#x.length
     this.#size--
-    if (this.#size === 0) this.#clearSums()
-    // One sample left: re-centre on it, so its variance is exactly 0.
-    else if (this.#size === 1) this.#recompute()
+    this.#lostWeight += Math.abs(w)
+    // One sample left: re-centre on it, so its variance is exactly 0. And
+    // when far more weight has left than remains (a large trade leaving a
+    // window of small ones), the sums' rounding is large next to what
+    // remains: re-sum now.
+    if (
+      this.#size === 1 ||
+      this.#lostWeight > LOST_WEIGHT_LIMIT * this.totalWeight
+    )
+      this.#recompute()
     else this.#changed()
   }
 
@@ -97,37 +133,37 @@ export class MomentsRing {
       return
     }
     const i = this.#index(this.#size - 1)
-    this.#addToSums(this.#x[i] ?? 0, this.#w[i] ?? 0, -1)
     this.#x[i] = x
     this.#w[i] = w
     if (at !== undefined) this.#at[i] = at
-    this.#addToSums(x, w, 1)
-    this.#changed()
+    // A lone sample is its own reference, as if it had been pushed.
+    if (this.#size === 1) this.#reference = x
+    this.#setNewest(x, w)
   }
 
   /** Empties the ring. */
   clear(): void {
     this.#head = 0
     this.#size = 0
-    this.#clearSums()
+    this.#sumW = 0
+    this.#sumWX = 0
+    this.#sumWX2 = 0
+    this.#newW = 0
+    this.#newWX = 0
+    this.#newWX2 = 0
+    this.#changes = 0
+    this.#lostWeight = 0
   }
 
   #index(offset: number): number {
     return (this.#head + offset) % this.#x.length
   }
 
-  #addToSums(x: number, w: number, sign: 1 | -1): void {
+  #setNewest(x: number, w: number): void {
     const d = x - this.#reference
-    this.#sumW += sign * w
-    this.#sumWX += sign * w * d
-    this.#sumWX2 += sign * w * d * d
-  }
-
-  #clearSums(): void {
-    this.#sumW = 0
-    this.#sumWX = 0
-    this.#sumWX2 = 0
-    this.#changes = 0
+    this.#newW = w
+    this.#newWX = w * d
+    this.#newWX2 = w * d * d
   }
 
   #changed(): void {
@@ -135,23 +171,30 @@ export class MomentsRing {
     if (this.#changes >= Math.max(this.#size, 16)) this.#recompute()
   }
 
-  /** Re-centres on the current mean and sums afresh, clearing drift. */
+  /** Re-centres on the current mean (or the lone sample) and sums afresh. */
   #recompute(): void {
+    const newest = this.#index(this.#size - 1)
     const centre =
       this.#size === 1
-        ? (this.#x[this.#head] ?? this.#reference)
-        : this.#sumW === 0
+        ? (this.#x[newest] ?? this.#reference)
+        : this.totalWeight === 0
           ? this.#reference
           : this.mean
-    this.#reference = Number.isFinite(centre) ? centre : this.#reference
+    if (Number.isFinite(centre)) this.#reference = centre
     this.#sumW = 0
     this.#sumWX = 0
     this.#sumWX2 = 0
-    for (let k = 0; k < this.#size; k++) {
+    for (let k = 0; k < this.#size - 1; k++) {
       const i = this.#index(k)
-      this.#addToSums(this.#x[i] ?? 0, this.#w[i] ?? 0, 1)
+      const w = this.#w[i] ?? 0
+      const d = (this.#x[i] ?? 0) - this.#reference
+      this.#sumW += w
+      this.#sumWX += w * d
+      this.#sumWX2 += w * d * d
     }
+    this.#setNewest(this.#x[newest] ?? 0, this.#w[newest] ?? 0)
     this.#changes = 0
+    this.#lostWeight = 0
   }
 
   #grow(): void {

@@ -64,6 +64,18 @@ describe('rollingStats', () => {
 })
 
 describe('tradeVwap', () => {
+  test('behavior: a large trade leaving a window of dust leaves no residue', () => {
+    const indicator = tradeVwap({ window: 1_000 })
+    indicator.add({ price: 51_469.1, qty: 250, at: 0 })
+    indicator.add({ price: 50_000.1, qty: 1e-8, at: 600 })
+    indicator.add({ price: 50_000.3, qty: 2e-8, at: 800 })
+    // At 1 500 the large trade has left: only the two dust trades remain.
+    const result = indicator.add({ price: 50_000.2, qty: 1e-8, at: 1_500 })
+    const expected =
+      (50_000.1 * 1e-8 + 50_000.3 * 2e-8 + 50_000.2 * 1e-8) / 4e-8
+    expect(Math.abs((result ?? 0) - expected)).toBeLessThan(1e-9)
+  })
+
   test('default: Σ price·qty / Σ qty of the last 30 s of trades', () => {
     const indicator = tradeVwap({ window: 30_000 })
     trades.forEach((t, i) => {

@@ -6,6 +6,9 @@ import type {
 import { MomentsRing } from './momentsRing.js'
 import { positiveNumber } from './options.js'
 
+/** Relative spread under which `std` reads as 0 (see {@link rollingStats}). */
+const STD_RESOLUTION = 1e-10
+
 /** Options of {@link rollingStats}. */
 export interface RollingStatsOptions {
   /** Width of the time window (ms): samples older than `latest.at - window` leave. */
@@ -36,12 +39,16 @@ export function rollingStats(
     positiveNumber('window', options.window),
     (sample) => [sample.value, 1],
     (ring) => {
-      const std = Math.sqrt(ring.variance)
-      const latest = ring.newest ?? ring.mean
+      const mean = ring.mean
+      const raw = Math.sqrt(ring.variance)
+      // A spread below 1e-10 of the mean is float rounding, not data: a
+      // z-score over it would be noise, so it counts as no spread.
+      const std = raw > Math.abs(mean) * STD_RESOLUTION ? raw : 0
+      const latest = ring.newest ?? mean
       return {
-        mean: ring.mean,
+        mean,
         std,
-        zscore: std > 0 ? (latest - ring.mean) / std : null,
+        zscore: std > 0 ? (latest - mean) / std : null,
         count: ring.size,
       }
     },

@@ -25,18 +25,20 @@ export interface VwapCandleInput extends CandleInput {
  * ```
  */
 export function vwap(): StreamingIndicator<VwapCandleInput, number> {
-  let sumPV = 0
-  let sumV = 0
-  let lastPV = 0
-  let lastV = 0
+  // Closed candles' sums, plus the open candle's terms kept apart: a
+  // replace swaps the open terms instead of subtracting them back out of
+  // the sums, which would leave rounding residue behind.
+  let closedPV = 0
+  let closedV = 0
+  let openPV = 0
+  let openV = 0
   let result: number | null = null
-  const take = (candle: VwapCandleInput): number | null => {
+  const open = (candle: VwapCandleInput): number | null => {
     const price = candle.vwap ?? (candle.high + candle.low + candle.close) / 3
-    lastPV = price * candle.volume
-    lastV = candle.volume
-    sumPV += lastPV
-    sumV += lastV
-    result = sumV > 0 ? sumPV / sumV : null
+    openPV = price * candle.volume
+    openV = candle.volume
+    const v = closedV + openV
+    result = v > 0 ? (closedPV + openPV) / v : null
     return result
   }
   return {
@@ -44,12 +46,12 @@ export function vwap(): StreamingIndicator<VwapCandleInput, number> {
     get result() {
       return result
     },
-    add: take,
-    replace(candle) {
-      sumPV -= lastPV
-      sumV -= lastV
-      return take(candle)
+    add(candle) {
+      closedPV += openPV
+      closedV += openV
+      return open(candle)
     },
+    replace: open,
   }
 }
 
