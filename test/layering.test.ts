@@ -31,6 +31,7 @@ const allowed: Record<string, string[]> = {
     '@kraken-sockets/book',
     'ws',
   ],
+  indicators: ['valibot', 'trading-signals'],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
