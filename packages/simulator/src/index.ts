@@ -168,7 +168,8 @@ export {
   type Recorder,
   type RecorderConfig,
 } from './recording/recorder.js'
-export { type RecordSink, redactTokens } from './recording/recordOption.js'
+export { type RecordSink } from './recording/recordOption.js'
+export { redactTokens } from './recording/redactTokens.js'
 export {
   type RecordableSocket,
   recordChannel,
