@@ -80,6 +80,10 @@ export function exchangeSubscriptions(
     keys.push(...connection.subscriptions.keys())
     byEndpoint[connection.endpoint] = keys
   }
-  for (const keys of Object.values(byEndpoint)) keys.sort()
-  return byEndpoint
+  // Sorted endpoints and keys: the same holdings always print the same.
+  return Object.fromEntries(
+    Object.entries(byEndpoint)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([endpoint, keys]) => [endpoint, keys.sort()]),
+  )
 }

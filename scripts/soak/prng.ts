@@ -19,9 +19,8 @@ export function createRandom(seed: number): Random {
   }) as Random
   next.int = (min, max) => min + Math.floor(next() * (max - min + 1))
   next.pick = (items) => {
-    const item = items[Math.floor(next() * items.length)]
-    if (item === undefined) throw new Error('pick from an empty list')
-    return item
+    if (items.length === 0) throw new Error('pick from an empty list')
+    return items[Math.floor(next() * items.length)] as (typeof items)[number]
   }
   return next
 }
