@@ -95,6 +95,7 @@ export type {
 export {
   CLOUDFLARE_RESTARTING,
   type Fault,
+  type FaultCounts,
   type FaultType,
   type SessionFaults,
 } from './faults/types.js'
@@ -168,14 +169,14 @@ export {
   type Recorder,
   type RecorderConfig,
 } from './recording/recorder.js'
-export { type RecordSink } from './recording/recordOption.js'
-export { redactTokens } from './recording/redactTokens.js'
+export type { RecordSink } from './recording/recordOption.js'
 export {
   type RecordableSocket,
   recordChannel,
   recordWebSocket,
   type TextChannel,
 } from './recording/recordSocket.js'
+export { redactTokens } from './recording/redactTokens.js'
 export {
   type Replay as RecordingReplay,
   type ReplayOptions as RecordingReplayOptions,
