@@ -169,14 +169,13 @@ export {
   type Recorder,
   type RecorderConfig,
 } from './recording/recorder.js'
-export type { RecordSink } from './recording/recordOption.js'
+export { type RecordSink, redactTokens } from './recording/recordOption.js'
 export {
   type RecordableSocket,
   recordChannel,
   recordWebSocket,
   type TextChannel,
 } from './recording/recordSocket.js'
-export { redactTokens } from './recording/redactTokens.js'
 export {
   type Replay as RecordingReplay,
   type ReplayOptions as RecordingReplayOptions,

@@ -7,6 +7,9 @@ import {
 } from './recorder.js'
 import { redactTokens } from './redactTokens.js'
 
+// Exported here, where the package index has always found it.
+export { redactTokens }
+
 /** Where the simulator writes its recording: one JSON Lines line per call. */
 export type RecordSink = {
   /** Receives each line, newline included. */
