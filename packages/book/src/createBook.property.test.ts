@@ -30,6 +30,13 @@ const frame = fc.record({
   asks: fc.array(level, { maxLength: 6 }),
   corrupt: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 })
+// Sides longer than the bulk threshold (64): staged and sorted once, with
+// repeated prices and removals inside one side, as the book must handle.
+const largeFrame = fc.record({
+  bids: fc.array(level, { minLength: 60, maxLength: 150 }),
+  asks: fc.array(level, { minLength: 60, maxLength: 150 }),
+  corrupt: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+})
 
 function toInput(
   levels: readonly ReferenceLevel[],
@@ -47,12 +54,16 @@ function toInput(
   )
 }
 
-function run(withText: boolean): void {
+function run(
+  withText: boolean,
+  frameArbitrary: typeof frame = frame,
+  { numRuns = 150, maxFrames = 80, maxInitial = 40 } = {},
+): void {
   fc.assert(
     fc.property(
       fc.constantFrom(10, 25),
-      fc.array(level, { maxLength: 40 }),
-      fc.array(frame, { minLength: 1, maxLength: 80 }),
+      fc.array(level, { maxLength: maxInitial }),
+      fc.array(frameArbitrary, { minLength: 1, maxLength: maxFrames }),
       (depth, initial, frames) => {
         // Without text the digits come from the precision, so the reference
         // reads every quantity at 8 decimals.
@@ -110,7 +121,7 @@ function run(withText: boolean): void {
         }
       },
     ),
-    { numRuns: 150 },
+    { numRuns },
   )
 }
 
@@ -120,6 +131,12 @@ test('behavior: random sequences match the reference (wire text)', () => {
 
 test('behavior: random sequences match the reference (floats + precisions)', () => {
   run(false)
+})
+
+test('behavior: large snapshots and updates (applied in bulk) match the reference', () => {
+  const large = { numRuns: 40, maxFrames: 12, maxInitial: 300 }
+  run(true, largeFrame, large)
+  run(false, largeFrame, large)
 })
 
 test('error: arbitrary values never throw', () => {

@@ -95,6 +95,7 @@ export type {
 export {
   CLOUDFLARE_RESTARTING,
   type Fault,
+  type FaultCounts,
   type FaultType,
   type SessionFaults,
 } from './faults/types.js'

@@ -6,6 +6,7 @@ test('default', () => {
     [
       "InvalidApiKeyError",
       "InvalidPrivateKeyError",
+      "TokenAbortedError",
       "TokenError",
       "TokenHttpError",
       "TokenRequestError",

@@ -1,6 +1,7 @@
 export {
   InvalidApiKeyError,
   InvalidPrivateKeyError,
+  TokenAbortedError,
   TokenError,
   TokenHttpError,
   TokenRequestError,
@@ -11,6 +12,7 @@ export {
   type KrakenTokenProviderConfig,
   krakenTokenProvider,
   type TokenProvider,
+  type TokenRequestOptions,
 } from './auth/krakenTokenProvider.js'
 export {
   type SignKrakenRequestParameters,

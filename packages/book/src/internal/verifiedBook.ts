@@ -4,7 +4,7 @@ import { envelopeRejection, readEnvelope } from './envelope.js'
 import type { ChecksumPart, Precisions } from './levelEntry.js'
 import { checkOptions } from './options.js'
 import { APPLY_OK, describeThrown, mismatch, rejected } from './results.js'
-import { type Priced, SortedLevels } from './sortedLevels.js'
+import { BULK_ITEMS, type Priced, SortedLevels } from './sortedLevels.js'
 
 /**
  * What the L2 and level3 books share: options, both sides, the in-sync state
@@ -90,9 +90,25 @@ export abstract class VerifiedBook<TLevel extends Priced & ChecksumPart>
     const { isSnapshot, expected, bids, asks } = envelope
     if (isSnapshot) this.clear()
     this.#checksum = undefined
-    const error =
-      this.applySide(this.#bids, true, bids, isSnapshot) ??
-      this.applySide(this.#asks, false, asks, isSnapshot)
+    // Without a hook, cutting to the depth skips the per-level callback.
+    const onDrop =
+      this.dropLevel === undefined
+        ? undefined
+        : (level: TLevel) => this.dropLevel?.(level)
+    // A snapshot or a large update is staged and sorted once, so levels in
+    // any order (worst first included) cost O(n log n) and only the best
+    // `depth` ever enter the side.
+    if (isSnapshot || bids.length > BULK_ITEMS) this.#bids.beginBulk()
+    if (isSnapshot || asks.length > BULK_ITEMS) this.#asks.beginBulk()
+    let error: string | undefined
+    try {
+      error =
+        this.applySide(this.#bids, true, bids, isSnapshot) ??
+        this.applySide(this.#asks, false, asks, isSnapshot)
+    } finally {
+      this.#bids.endBulk(this.depth, onDrop)
+      this.#asks.endBulk(this.depth, onDrop)
+    }
     if (error !== undefined) {
       this.#markOutOfSync()
       return envelopeRejection(this.symbol, {
@@ -101,11 +117,6 @@ export abstract class VerifiedBook<TLevel extends Priced & ChecksumPart>
         problem: error,
       })
     }
-    // Without a hook, truncating skips the per-level callback.
-    const onDrop =
-      this.dropLevel === undefined
-        ? undefined
-        : (level: TLevel) => this.dropLevel?.(level)
     this.#bids.truncate(this.depth, onDrop)
     this.#asks.truncate(this.depth, onDrop)
     const computed = this.checksum()

@@ -5,6 +5,7 @@ import {
   applyLastingFault,
   CLOUDFLARE_RESTARTING,
   type Fault,
+  isCounted,
 } from './types.js'
 
 /** Pending refusals of WebSocket upgrades. */
@@ -46,6 +47,8 @@ export function applyFault(fault: Fault, targets: FaultTargets): void {
         )
       return
   }
+  // A simulator-wide count is shared (in `globalFaults`), never copied.
+  if (fault.connection === undefined && isCounted(fault)) return
   for (const session of reached) {
     if (applyLastingFault(session.faults, fault)) continue
     switch (fault.type) {

@@ -1,5 +1,6 @@
 import { INVALID_SESSION } from '../authHook.js'
 import type { ChannelContext, ChannelDefinition } from '../channels/types.js'
+import { takeRateLimit } from '../faults/types.js'
 import type { JsonValue } from '../json/encodeJson.js'
 import { PRIVATE_CHANNELS, wrongHostError } from '../server/endpoints.js'
 import {
@@ -76,8 +77,7 @@ export const subscribeMethod: MethodDefinition = {
   serves: ['public', 'private', 'level3'],
   handle(method) {
     const { session, fail, reply } = method
-    if (session.faults.rateLimit > 0) {
-      session.faults.rateLimit--
+    if (takeRateLimit(session.faults)) {
       fail(EXCEEDED_MSG_RATE)
       return
     }

@@ -1,5 +1,14 @@
 import { RecordingError } from '../errors.js'
-import { createFileSink, createRecorder, type Recorder } from './recorder.js'
+import {
+  createFileSink,
+  createRecorder,
+  type FrameData,
+  type Recorder,
+} from './recorder.js'
+import { redactTokens } from './redactTokens.js'
+
+// Exported here, where the package index has always found it.
+export { redactTokens }
 
 /** Where the simulator writes its recording: one JSON Lines line per call. */
 export type RecordSink = {
@@ -13,15 +22,6 @@ export type RecordSink = {
 export type ServerRecording = {
   readonly recorder: Recorder
   close(): Promise<void>
-}
-
-const TOKEN_RE = /("token"\s*:\s*)"(?:[^"\\]|\\.)*"/g
-
-/** Replaces every `"token":"..."` value with `"[redacted]"`: a recording never keeps a WS token. */
-export function redactTokens(frame: string): string {
-  return frame.includes('"token"')
-    ? frame.replace(TOKEN_RE, '$1"[redacted]"')
-    : frame
 }
 
 /**
@@ -43,13 +43,8 @@ export function openRecording(
       record(dir, data, options) {
         if (stopped) return
         try {
-          inner.record(
-            dir,
-            dir === 'in' && typeof data === 'string'
-              ? redactTokens(data)
-              : data,
-            options,
-          )
+          if (dir === 'out') inner.record(dir, data, options)
+          else recordIncoming(inner, data, options)
         } catch (cause) {
           stopped = true
           failure = new RecordingError({ cause })
@@ -69,4 +64,29 @@ export function openRecording(
       return closing
     },
   }
+}
+
+/**
+ * Records a frame a client sent with its tokens hidden. A binary frame is
+ * read as UTF-8 too: one that holds a token is recorded as its redacted text
+ * (the simulator never accepts binary requests, but a recording must not keep
+ * the secret either way).
+ */
+function recordIncoming(
+  recorder: Recorder,
+  data: FrameData,
+  options: Parameters<Recorder['record']>[2],
+): void {
+  if (typeof data === 'string') {
+    recorder.record('in', redactTokens(data), options)
+    return
+  }
+  const text = Buffer.isBuffer(data)
+    ? data.toString('utf8')
+    : data instanceof ArrayBuffer
+      ? Buffer.from(data).toString('utf8')
+      : Buffer.concat(data as Buffer[]).toString('utf8')
+  const redacted = redactTokens(text)
+  if (redacted === text) recorder.record('in', data, options)
+  else recorder.record('in', redacted, { ...options, isBinary: false })
 }

@@ -1,6 +1,7 @@
 import { INVALID_SESSION } from '../authHook.js'
 import type { SimulatorContext } from '../context.js'
 import type { Params } from '../exchange/params.js'
+import { ackDelayOf, takeDroppedAnswer } from '../faults/types.js'
 import type { JsonValue } from '../json/encodeJson.js'
 import { INVALID_ARGUMENTS, UNSUPPORTED_EVENT } from '../methods/errors.js'
 import { PING_PARAMS_ERROR } from '../methods/ping.js'
@@ -63,10 +64,20 @@ export function handleRequest(
     ...(reqId === undefined ? {} : { req_id: reqId }),
   }
   const hasParams = parsed !== undefined && 'params' in parsed
-  const run = () =>
+  const process = () =>
     answer(session, frame, hasParams, timeIn, context, method === undefined)
-  if (session.faults.ackDelay > 0)
-    context.timers.timeout(run, session.faults.ackDelay)
+  // Faults: a lost answer, or a delay of the answer only or of both.
+  const faults = session.faults
+  const delay = ackDelayOf(faults, frame.method)
+  const run = () => {
+    if (takeDroppedAnswer(faults, frame.method))
+      session.answering('drop', 0, process)
+    else if (delay.ms > 0 && delay.hold === 'answer')
+      session.answering('hold', delay.ms, process)
+    else process()
+  }
+  if (delay.ms > 0 && delay.hold === 'both')
+    context.timers.timeout(run, delay.ms)
   else run()
 }
 

@@ -35,6 +35,8 @@ export class Session implements SessionHandle {
   readonly #closeListeners = new Set<() => void>()
   /** The connection's name in recordings: `endpoint:connection_id`. */
   readonly #conn: string
+  /** While a request is processed under a fault: what happens to its answers. */
+  #answers: { readonly fate: 'drop' | 'hold'; readonly ms: number } | undefined
   #resolveClosed: () => void = () => {}
   /** Resolves once the socket has closed and the close listeners have run. */
   readonly closed = new Promise<void>((resolve) => {
@@ -86,7 +88,33 @@ export class Session implements SessionHandle {
     return this.#socket
   }
 
+  /**
+   * Runs `process` (the handling of one request) with the frames answering
+   * it (anything but channel data: acks, errors, pongs) dropped, or held back
+   * `ms`; channel data it causes (snapshots, executions) goes out at once.
+   * Answers sent later, outside `process`, are not affected.
+   */
+  answering(fate: 'drop' | 'hold', ms: number, process: () => void): void {
+    const outer = this.#answers
+    this.#answers = { fate, ms }
+    try {
+      process()
+    } finally {
+      this.#answers = outer
+    }
+  }
+
   send(frame: string): void {
+    const answers = this.#answers
+    if (answers !== undefined && !frame.startsWith('{"channel"')) {
+      if (answers.fate === 'drop') this.record.framesDropped++
+      else this.#context.timers.timeout(() => this.#send(frame), answers.ms)
+      return
+    }
+    this.#send(frame)
+  }
+
+  #send(frame: string): void {
     if (!this.isOpen) return
     if (this.faults.silent) {
       this.record.framesDropped++

@@ -30,12 +30,15 @@ export class InvalidPrivateKeyError extends TokenError {
   }
 }
 
-/** The token endpoint answered with an HTTP error status. */
+/**
+ * The token endpoint answered with an HTTP error status, or with a redirect
+ * (never followed: it would carry the signed headers elsewhere).
+ */
 export class TokenHttpError extends TokenError {
   override name = 'TokenHttpError'
   readonly status: number
-  constructor({ status }: { status: number }) {
-    super(`GetWebSocketsToken answered HTTP ${status}.`)
+  constructor({ status, details }: { status: number; details?: string }) {
+    super(`GetWebSocketsToken answered HTTP ${status}.`, { details })
     this.status = status
   }
 }
@@ -79,5 +82,16 @@ export class TokenResponseError extends TokenError {
   override name = 'TokenResponseError'
   constructor({ details }: { details: string }) {
     super('GetWebSocketsToken answered with an unexpected body.', { details })
+  }
+}
+
+/**
+ * The caller's `AbortSignal` aborted `getToken()` before a token arrived
+ * (for example the client is stopping). `cause` is the signal's reason.
+ */
+export class TokenAbortedError extends TokenError {
+  override name = 'TokenAbortedError'
+  constructor({ cause }: { cause?: unknown } = {}) {
+    super('GetWebSocketsToken was aborted by the caller.', { cause })
   }
 }

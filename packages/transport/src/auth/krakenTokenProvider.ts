@@ -2,6 +2,7 @@ import { InvalidConfigError, InvalidUrlError } from '../errors.js'
 import { isLoopbackHost, redactUrl } from '../internal/url.js'
 import {
   InvalidApiKeyError,
+  TokenAbortedError,
   TokenError,
   TokenHttpError,
   TokenRequestError,
@@ -9,15 +10,30 @@ import {
   TokenTimeoutError,
 } from './errors.js'
 import { nextNonce, serialize } from './nonce.js'
+import { readCappedBody } from './readCappedBody.js'
 import { importPrivateKey, signKrakenRequest } from './sign.js'
+import { checkTokenText } from './tokenText.js'
+
+/** Options of one {@link TokenProvider.getToken} call. */
+export type TokenRequestOptions = {
+  /**
+   * Aborts this call: it rejects at once (the default provider with
+   * `TokenAbortedError`), and the request itself is cancelled once every
+   * caller sharing it has aborted. The runtime passes one on `stop()`.
+   */
+  signal?: AbortSignal | undefined
+}
 
 /**
  * Supplies WebSocket tokens. The runtime asks on every connect of an
  * authenticated socket and again after `ESession:Invalid session`.
  */
 export type TokenProvider = {
-  /** Resolves with a token; never cached across calls, shared while in flight. */
-  getToken(): Promise<string>
+  /**
+   * Resolves with a token; never cached across calls, shared while in flight.
+   * Providers written before `options` existed remain valid: it is optional.
+   */
+  getToken(options?: TokenRequestOptions): Promise<string>
 }
 
 /** Options of {@link krakenTokenProvider}. */
@@ -28,13 +44,35 @@ export type KrakenTokenProviderConfig = {
   privateKey: string
   /** REST base URL; https: unless loopback. @default 'https://api.kraken.com' */
   restUrl?: string | undefined
-  /** Time (ms) allowed for the whole request. @default 10_000 */
+  /** Time (ms) allowed for the whole request, body included. @default 10_000 */
   timeout?: number | undefined
-  /** `fetch` implementation. @default globalThis.fetch */
+  /**
+   * Largest response body read (bytes); a larger one is refused while it
+   * streams, before it is buffered. @default 65_536
+   */
+  maxBodyBytes?: number | undefined
+  /**
+   * `fetch` implementation. It is called with `redirect: 'manual'`; one that
+   * follows redirects anyway leaks the signed headers to wherever they point
+   * (its token is refused all the same). @default globalThis.fetch
+   */
   fetch?: typeof globalThis.fetch | undefined
 }
 
 const TOKEN_PATH = '/0/private/GetWebSocketsToken'
+
+/** Default of {@link KrakenTokenProviderConfig.maxBodyBytes}. */
+const MAX_BODY_BYTES = 65_536
+
+/** One request and the callers waiting on it. */
+type Shared = {
+  readonly promise: Promise<string>
+  readonly controller: AbortController
+  /** Callers with a signal still waiting. */
+  waiting: number
+  /** A caller without a signal waits: the request is never cancelled. */
+  pinned: boolean
+}
 
 /**
  * The default token provider: signs `POST /0/private/GetWebSocketsToken` with
@@ -42,23 +80,27 @@ const TOKEN_PATH = '/0/private/GetWebSocketsToken'
  * browser must get its token from the user's own server, never hold the secret.
  * Concurrent `getToken()` calls share one request; each later call fetches a
  * fresh token. Keys live in a closure, so `inspect()` shows none of them.
+ * Redirects are never followed (they would carry the signed headers), the
+ * body is capped at `maxBodyBytes` while it streams, and the token must be
+ * base64 text of at most 256 characters.
  *
  * @see https://docs.kraken.com/api/docs/rest-api/get-websockets-token
  * @throws {InvalidPrivateKeyError | InvalidConfigError | InvalidUrlError} at once
  * for a malformed private key, a missing API key or an insecure URL.
- * `getToken()` rejects with `InvalidApiKeyError`, `TokenHttpError`,
- * `TokenTimeoutError`, `TokenRequestError` or `TokenResponseError`.
+ * `getToken()` rejects with `InvalidApiKeyError`, `TokenHttpError` (also for
+ * a redirect), `TokenTimeoutError`, `TokenRequestError`, `TokenResponseError`
+ * or `TokenAbortedError`.
  * @example
  * ```ts
  * import { krakenTokenProvider } from '@kraken-sockets/transport'
  * const tokens = krakenTokenProvider({ apiKey, privateKey })
- * const token = await tokens.getToken()
+ * const token = await tokens.getToken({ signal: AbortSignal.timeout(5_000) })
  * ```
  */
 export function krakenTokenProvider(
   config: KrakenTokenProviderConfig,
 ): TokenProvider {
-  const { apiKey, timeout = 10_000 } = config
+  const { apiKey, timeout = 10_000, maxBodyBytes = MAX_BODY_BYTES } = config
   if (typeof apiKey !== 'string' || apiKey.trim() === '')
     throw new InvalidConfigError({ option: 'apiKey', reason: 'is empty' })
   if (!Number.isFinite(timeout) || timeout <= 0)
@@ -66,17 +108,23 @@ export function krakenTokenProvider(
       option: 'timeout',
       reason: 'must be a positive number of ms',
     })
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes <= 0)
+    throw new InvalidConfigError({
+      option: 'maxBodyBytes',
+      reason: 'must be a positive integer',
+    })
   const endpoint = tokenUrl(config.restUrl ?? 'https://api.kraken.com')
   const fetchFn = config.fetch ?? globalThis.fetch
   // Throws InvalidPrivateKeyError now, not at the first connect.
   const key = importPrivateKey(config.privateKey)
   // An import failure surfaces through getToken(); never as unhandled.
   key.catch(() => undefined)
-  let inFlight: Promise<string> | undefined
+  let shared: Shared | undefined
 
-  const request = async (): Promise<string> => {
+  const request = async (cancelled: AbortSignal): Promise<string> => {
     const cryptoKey = await key
     return serialize(async () => {
+      if (cancelled.aborted) throw new TokenAbortedError()
       const nonce = nextNonce()
       const body = `nonce=${nonce}`
       const sign = await signKrakenRequest({
@@ -86,7 +134,13 @@ export function krakenTokenProvider(
         body,
       })
       const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), timeout)
+      let timedOut = false
+      const timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeout)
+      const cancel = () => controller.abort()
+      cancelled.addEventListener('abort', cancel, { once: true })
       try {
         const response = await fetchFn(endpoint, {
           method: 'POST',
@@ -96,12 +150,15 @@ export function krakenTokenProvider(
             'Content-Type': 'application/x-www-form-urlencoded',
           },
           body,
+          redirect: 'manual',
           signal: controller.signal,
         })
-        if (!response.ok) throw new TokenHttpError({ status: response.status })
-        return readToken(await response.json())
+        checkStatus(response)
+        const text = await readCappedBody(response, maxBodyBytes)
+        return readToken(JSON.parse(text))
       } catch (error) {
-        if (controller.signal.aborted) throw new TokenTimeoutError({ timeout })
+        if (timedOut) throw new TokenTimeoutError({ timeout })
+        if (cancelled.aborted) throw new TokenAbortedError()
         if (error instanceof SyntaxError)
           throw new TokenResponseError({ details: 'the body is not JSON' })
         if (error instanceof TokenError) throw error
@@ -111,17 +168,86 @@ export function krakenTokenProvider(
         })
       } finally {
         clearTimeout(timer)
+        cancelled.removeEventListener('abort', cancel)
       }
     })
   }
 
+  const start = (): Shared => {
+    const controller = new AbortController()
+    const entry: Shared = {
+      controller,
+      waiting: 0,
+      pinned: false,
+      promise: request(controller.signal).finally(() => {
+        if (shared === entry) shared = undefined
+      }),
+    }
+    // Callers get their own promises; this one may settle with none left.
+    entry.promise.catch(() => undefined)
+    return entry
+  }
+
   return {
-    getToken() {
-      inFlight ??= request().finally(() => {
-        inFlight = undefined
+    getToken(options) {
+      const signal = options?.signal
+      if (signal?.aborted)
+        return Promise.reject(new TokenAbortedError({ cause: signal.reason }))
+      shared ??= start()
+      const entry = shared
+      if (signal === undefined) {
+        entry.pinned = true
+        return entry.promise
+      }
+      entry.waiting++
+      return new Promise<string>((resolve, reject) => {
+        const onAbort = () => {
+          entry.waiting--
+          reject(new TokenAbortedError({ cause: signal.reason }))
+          // The last caller gone: cancel the request, and let the next
+          // call start a fresh one.
+          if (entry.waiting === 0 && !entry.pinned) {
+            if (shared === entry) shared = undefined
+            entry.controller.abort()
+          }
+        }
+        signal.addEventListener('abort', onAbort, { once: true })
+        entry.promise.then(
+          (token) => {
+            signal.removeEventListener('abort', onAbort)
+            resolve(token)
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort)
+            reject(error)
+          },
+        )
       })
-      return inFlight
     },
+  }
+}
+
+/**
+ * Refuses a redirect (never followed: the signed headers must not travel to
+ * wherever it points, and a token fetched there is not Kraken's) and an HTTP
+ * error status. The unread body is released.
+ * @throws {TokenHttpError}
+ */
+function checkStatus(response: Response): void {
+  const redirect =
+    response.type === 'opaqueredirect' ||
+    (response.status >= 300 && response.status < 400)
+  if (redirect || response.redirected || !response.ok) {
+    response.body?.cancel().catch(() => undefined)
+    throw new TokenHttpError({
+      status: response.status,
+      ...(redirect || response.redirected
+        ? {
+            details:
+              'GetWebSocketsToken redirected; redirects are never followed, since they would carry the signed API-Key and API-Sign headers.',
+          }
+        : {}),
+    })
   }
 }
 
@@ -157,11 +283,9 @@ function readToken(body: unknown): string {
       throw new InvalidApiKeyError()
     throw new TokenRequestError({ krakenErrors })
   }
-  const token =
+  return checkTokenText(
     typeof result === 'object' && result !== null
       ? (result as { token?: unknown }).token
-      : undefined
-  if (typeof token !== 'string' || token === '')
-    throw new TokenResponseError({ details: 'result.token is missing' })
-  return token
+      : undefined,
+  )
 }

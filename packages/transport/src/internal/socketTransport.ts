@@ -17,6 +17,7 @@ import type {
   WebSocketLike,
 } from '../types.js'
 import { backoffDelay } from './backoff.js'
+import { closeDetails } from './closeDetails.js'
 import { createEmitter } from './emitter.js'
 import { findFatalError } from './fatal.js'
 import { frameText, socketErrorCause } from './frames.js'
@@ -225,13 +226,15 @@ export function createSocketTransport(
       if (lastError !== undefined || status !== 'open')
         lose({
           kind: 'error',
-          error: failure(
-            `closed with code ${event.code}${event.reason === '' ? '' : ` (${event.reason})`}`,
-            lastError,
-          ),
+          error: failure(redact(closeDetails(event, lastError)), lastError),
         })
       else lose({ kind: 'server', code: event.code, reason: event.reason })
     }
+  }
+
+  /** Error texts may quote the URL they failed on: show the redacted one. */
+  function redact(text: string): string {
+    return text.replaceAll(rawUrl, url)
   }
 
   function failure(details: string, event?: unknown) {

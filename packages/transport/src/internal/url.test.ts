@@ -18,11 +18,36 @@ test('behavior: loopback hosts', () => {
     '127.0.0.1',
     '127.5.6.7',
     '[::1]',
-    'a.localhost',
+    'LocalHost',
   ])
     expect(isLoopbackHost(host)).toBe(true)
-  for (const host of ['ws.kraken.com', '10.0.0.1', '128.0.0.1'])
+  for (const host of [
+    'ws.kraken.com',
+    '10.0.0.1',
+    '128.0.0.1',
+    // Names under .localhost may resolve anywhere: only literal loopback.
+    'a.localhost',
+    'ws.kraken.com.localhost',
+    'localhost.kraken.com',
+    '127.0.0.1.example.com',
+    '127.0.0.256',
+  ])
     expect(isLoopbackHost(host)).toBe(false)
+})
+
+test('error: a plain ws: private socket on a *.localhost name is refused', () => {
+  expect(() =>
+    checkSocketUrl('ws://evil.localhost:8080/v2', 'private'),
+  ).toThrow(InvalidUrlError)
+  expect(() => checkSocketUrl('ws://localhost.:8080/v2', 'private')).toThrow(
+    InvalidUrlError,
+  )
+  expect(checkSocketUrl('ws://localhost:8080/v2', 'private').hostname).toBe(
+    'localhost',
+  )
+  expect(checkSocketUrl('ws://127.1:8080/v2', 'private').hostname).toBe(
+    '127.0.0.1',
+  )
 })
 
 test('error: private endpoints need wss off loopback', () => {

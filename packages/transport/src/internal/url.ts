@@ -22,15 +22,30 @@ export function redactUrl(text: string): string {
   return url.toString().replaceAll('%2A%2A%2A', '***')
 }
 
-/** True for localhost, 127.0.0.0/8 and ::1. */
+/**
+ * True for `localhost`, 127.0.0.0/8 and ::1 written literally. Other names
+ * under `.localhost` are refused: only the name `localhost` itself is
+ * resolved to loopback by every resolver; a `*.localhost` name can be
+ * resolved elsewhere (a proxy, a custom resolver, an older OS), and a plain
+ * ws: socket there would carry tokens in clear.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase()
   return (
     host === 'localhost' ||
-    host.endsWith('.localhost') ||
     host === '[::1]' ||
     host === '::1' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+    isLoopbackIpv4(host)
+  )
+}
+
+/** 127.x.y.z with every part a decimal byte (as `URL` normalises IPv4). */
+function isLoopbackIpv4(host: string): boolean {
+  const parts = host.split('.')
+  return (
+    parts.length === 4 &&
+    parts[0] === '127' &&
+    parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)
   )
 }
 
