@@ -24,9 +24,11 @@ import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
 import { createPrivateServices } from './private/privateServices.js'
 import { showOwnOrders } from './private/showOwnOrders.js'
+import { DEFAULT_ACCOUNT } from './private/tokenAuth.js'
 import { openRecording } from './recording/recordOption.js'
 import { loadReplaySource } from './replay/replaySource.js'
 import { createReplayStarter } from './replay/replayStarter.js'
+import { createKrakenRest } from './rest/krakenRest.js'
 import { createEndpoints, type Endpoint } from './server/endpoints.js'
 import { listen } from './server/httpServer.js'
 import { RestRouter } from './server/restRouter.js'
@@ -156,6 +158,19 @@ export async function startSimulator(
   const targets = { context, sessions, refusals }
   const router = new RestRouter()
   router.add(tokenAuth.route)
+  const krakenRest = createKrakenRest({
+    markets: () => context.market.symbols,
+    pairs,
+    assets: context.assets,
+    now,
+    system: () => context.system,
+    fees: options.fees,
+    exchange: engine.exchange,
+    credentials: tokenAuth.credentials,
+    nonces: tokenAuth.nonces,
+    accountId: DEFAULT_ACCOUNT,
+  })
+  for (const route of krakenRest.routes) router.add(route)
   for (const route of options.rest ?? []) router.add(route)
 
   const onConnection = (socket: WebSocket, endpoint: Endpoint) => {
@@ -244,6 +259,7 @@ export async function startSimulator(
         feed.stop()
         stopOwnOrders()
         engine.exchange.close()
+        krakenRest.close()
         timers.clear()
         stats.cancelWaits(new SimulatorClosedError())
         const sessionsClosed = [...sessionSet].map((session) => session.closed)
