@@ -5,7 +5,7 @@ import { createPublicRoutes, type PublicRestSource } from './publicRoutes.js'
 
 /** What {@link createKrakenRest} serves from. */
 export type KrakenRestSource = Omit<PublicRestSource, 'fees'> &
-  Omit<PrivateRestSource, 'history'> & {
+  Omit<PrivateRestSource, 'history' | 'takerFee'> & {
     /** The exchange's fee rates. @default { maker: 0.0025, taker: 0.004 }, the exchange's own default */
     readonly fees?: PublicRestSource['fees'] | undefined
   }
@@ -23,13 +23,11 @@ export type KrakenRest = {
  */
 export function createKrakenRest(source: KrakenRestSource): KrakenRest {
   const history = createOrderHistory(source.exchange)
+  const fees = source.fees ?? { maker: 0.0025, taker: 0.004 }
   return {
     routes: [
-      ...createPublicRoutes({
-        ...source,
-        fees: source.fees ?? { maker: 0.0025, taker: 0.004 },
-      }),
-      ...createPrivateRoutes({ ...source, history }),
+      ...createPublicRoutes({ ...source, fees }),
+      ...createPrivateRoutes({ ...source, history, takerFee: fees.taker }),
     ],
     close: history.close,
   }

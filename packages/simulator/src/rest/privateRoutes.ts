@@ -19,6 +19,8 @@ export type PrivateRestSource = SignedRequestCheck & {
   readonly assets: readonly AssetSpec[]
   /** The exchange account of the credentials. */
   readonly accountId: string
+  /** The taker fee rate, which buy holds include. */
+  readonly takerFee: number
 }
 
 /** Kraken answers at most 50 closed orders or trades per page. */
@@ -152,7 +154,7 @@ const truthy = (text: string | undefined) => text === 'true' || text === '1'
 
 /**
  * Kraken's private REST endpoints paper trading needs, signed like
- * `GetWebSocketsToken`: `Balance`, `OpenOrders`, `ClosedOrders`,
+ * `GetWebSocketsToken`: `Balance`, `BalanceEx`, `OpenOrders`, `ClosedOrders`,
  * `QueryOrders` (by `txid`, filtered by `userref`) and `TradesHistory`,
  * from the simulator's exchange and its order history.
  *
@@ -177,6 +179,39 @@ export function createPrivateRoutes(source: PrivateRestSource): RestRoute[] {
             ]),
         ),
       ),
+    BalanceEx: () => {
+      // What open orders reserve, as the engine holds it: a sell its
+      // remaining base, a buy its remaining cost plus the taker fee.
+      const held = new Map<string, number>()
+      const specs = new Map(source.pairs.map((p) => [p.symbol, p]))
+      for (const order of source.history.orders(account).filter(isOpen)) {
+        const spec = specs.get(order.symbol)
+        if (spec === undefined) continue
+        const left = Math.max(0, order.order_qty - order.cum_qty)
+        const [asset, amount] =
+          order.side === 'sell'
+            ? [spec.base, left]
+            : [
+                spec.quote,
+                left * (order.limit_price ?? 0) * (1 + source.takerFee),
+              ]
+        held.set(asset, (held.get(asset) ?? 0) + amount)
+      }
+      return ok(
+        Object.fromEntries(
+          source.exchange.balancesSnapshot(account).map((entry) => {
+            const digits = decimals.get(entry.asset) ?? 8
+            return [
+              restAsset(entry.asset).id,
+              {
+                balance: fixed(entry.balance, digits),
+                hold_trade: fixed(held.get(entry.asset) ?? 0, digits),
+              },
+            ]
+          }),
+        ),
+      )
+    },
     OpenOrders: (params) => {
       const orders = matching(
         params,
