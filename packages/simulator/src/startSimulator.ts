@@ -14,14 +14,17 @@ import type { SimulatorContext } from './context.js'
 import { SimulatorClosedError } from './errors.js'
 import { applyFault, type Refusals } from './faults/inject.js'
 import { type Fault, noFaults } from './faults/types.js'
-import { createFeed } from './feed/feed.js'
+import { createFeed, publishMarketEvent } from './feed/feed.js'
 import { DEFAULT_ASSETS, DEFAULT_PAIRS } from './market/instruments.js'
+import { startLiveMarket } from './market/live/liveMarket.js'
+import { liveMarketOptions } from './market/live/marketOption.js'
 import { createMarket } from './market/market.js'
 import { createPrng } from './market/prng.js'
 import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
+import { openPaperAccount } from './paper/paperAccount.js'
 import { createPrivateServices } from './private/privateServices.js'
 import { showOwnOrders } from './private/showOwnOrders.js'
 import { DEFAULT_ACCOUNT } from './private/tokenAuth.js'
@@ -88,6 +91,11 @@ export async function startSimulator(
     throw new RangeError(
       `idleTimeout must be a positive number of ms or false, not ${idleTimeout}`,
     )
+  const liveOptions = liveMarketOptions(options.market)
+  const paper =
+    options.paperAccount === undefined
+      ? undefined
+      : openPaperAccount(options.paperAccount)
   const replaySource =
     options.replay === undefined ? undefined : loadReplaySource(options.replay)
   const channels = new Map<string, ChannelDefinition>()
@@ -123,7 +131,12 @@ export async function startSimulator(
     auth: tokenAuth,
     engine,
     connectionHandler: privateHandler,
-  } = createPrivateServices(options, { seed, now, pairs, timers })
+  } = createPrivateServices(
+    paper?.balances === undefined
+      ? options
+      : { ...options, balances: paper.balances },
+    { seed, now, pairs, timers },
+  )
 
   const hub: SimulatorContext['hub'] = new Hub()
   const market = createMarket(pairs, seed, now)
@@ -211,12 +224,27 @@ export async function startSimulator(
     onConnection,
   })
   const feed = createFeed(context, {
-    rate: options.rate ?? 20,
+    // A live market moves with its upstream only.
+    rate: liveOptions === undefined ? (options.rate ?? 20) : 0,
     tickInterval: options.tickInterval ?? 10,
     heartbeatInterval: options.heartbeatInterval ?? 1_000,
     onStep: engine.onMarketStep,
   })
   feed.start()
+  paper?.track(engine.exchange, DEFAULT_ACCOUNT)
+  const live =
+    liveOptions === undefined
+      ? undefined
+      : startLiveMarket(
+          {
+            markets: context.market.symbols,
+            publish: (event, symbol) =>
+              publishMarketEvent(context, event, symbol, engine.onMarketStep),
+            timers,
+            now,
+          },
+          liveOptions,
+        )
   const apply = (fault: Fault) => {
     applyFault(fault, targets)
     // The engine follows the system status: maintenance refuses orders, etc.
@@ -233,7 +261,7 @@ export async function startSimulator(
   const base = `${server.host}:${server.port}`
   const level3Path = options.level3Host === 'auth' ? '/ws-auth/v2' : '/ws-l3/v2'
   let closing: Promise<void> | undefined
-  return {
+  const simulator: Simulator = {
     publicUrl: `ws://${base}/v2`,
     privateUrl: `ws://${base}/ws-auth/v2`,
     level3Url: `ws://${base}${level3Path}`,
@@ -257,6 +285,7 @@ export async function startSimulator(
     close() {
       closing ??= (async () => {
         feed.stop()
+        live?.close()
         stopOwnOrders()
         engine.exchange.close()
         krakenRest.close()
@@ -267,8 +296,15 @@ export async function startSimulator(
         await Promise.all(sessionsClosed)
         timers.clear()
         await recording?.close()
+        await paper?.close()
       })()
       return closing
     },
   }
+  if (live !== undefined)
+    await live.ready.catch(async (error: unknown) => {
+      await simulator.close()
+      throw error
+    })
+  return simulator
 }
