@@ -66,6 +66,19 @@ describe('live market mode', () => {
     )
   }, 60_000)
 
+  test('a dropped upstream reconnects and its new snapshot resyncs the book', async () => {
+    const up = await upstream()
+    const paper = await live(up)
+    const before = up.stats.subscribes('book', 'BTC/USD')
+    up.inject({ type: 'drop' })
+    // Changes made while the mirror is away arrive through the new snapshot.
+    up.step(300)
+    await eventually(async () => {
+      expect(up.stats.subscribes('book', 'BTC/USD')).toBeGreaterThan(before)
+      expect(await top(paper)).toEqual(await top(up))
+    })
+  }, 60_000)
+
   test('a local client gets the upstream book, checksummed by the local feed', async () => {
     const up = await upstream()
     const paper = await live(up)
