@@ -24,3 +24,16 @@ export class RecordingError extends SimulatorError {
     )
   }
 }
+
+/**
+ * The live market (`market: { live }`) could not start: the upstream feed
+ * was unreachable, refused a subscription, or sent no book snapshot in time.
+ */
+export class LiveMarketError extends SimulatorError {
+  override name = 'LiveMarketError'
+}
+
+/** The paper account file (`paperAccount`) could not be read or written. */
+export class PaperAccountError extends SimulatorError {
+  override name = 'PaperAccountError'
+}

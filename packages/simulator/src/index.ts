@@ -42,6 +42,8 @@ export type {
 } from './channels/types.js'
 export type { Compatibility, SimulatorContext } from './context.js'
 export {
+  LiveMarketError,
+  PaperAccountError,
   RecordingError,
   SimulatorClosedError,
   SimulatorError,
@@ -129,6 +131,11 @@ export {
   DEFAULT_PAIRS,
   type PairSpec,
 } from './market/instruments.js'
+export {
+  KRAKEN_PUBLIC_WS,
+  type LiveMarketOptions,
+} from './market/live/liveMarket.js'
+export type { MarketOption } from './market/live/marketOption.js'
 export type { Market, MarketEvent } from './market/market.js'
 export type {
   OrderEvent,

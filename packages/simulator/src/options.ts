@@ -7,6 +7,7 @@ import type { Scheduler } from './exchange/time.js'
 import type { SystemStatus } from './exchange/types.js'
 import type { Fault } from './faults/types.js'
 import type { AssetSpec, PairSpec } from './market/instruments.js'
+import type { MarketOption } from './market/live/marketOption.js'
 import type { MethodDefinition } from './methods/types.js'
 import type { RecordSink } from './recording/recordOption.js'
 import type { ReplayOptions } from './replay/replay.js'
@@ -101,6 +102,21 @@ export type SimulatorOptions = {
   readonly faults?: readonly Fault[]
   /** Serve pre-built frames, or a recording, instead of the live feeds. */
   readonly replay?: ReplayOptions
+  /**
+   * Where market data comes from: the seeded random walk, or a live
+   * upstream public feed (`{ live: 'wss://ws.kraken.com/v2' }`) whose book,
+   * trades and ticker local clients see and the exchange fills against
+   * (paper trading); `startSimulator` then waits for every book snapshot.
+   * @default 'random'
+   */
+  readonly market?: MarketOption
+  /**
+   * A JSON file keeping the default account's balances between runs: read
+   * at start (instead of `balances`) when it exists, rewritten after each
+   * balance change and at `close()`.
+   * @default no file
+   */
+  readonly paperAccount?: string
 }
 
 /** The defaults of {@link Compatibility}. */

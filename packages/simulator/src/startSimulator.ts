@@ -14,19 +14,24 @@ import type { SimulatorContext } from './context.js'
 import { SimulatorClosedError } from './errors.js'
 import { applyFault, type Refusals } from './faults/inject.js'
 import { type Fault, noFaults } from './faults/types.js'
-import { createFeed } from './feed/feed.js'
+import { createFeed, publishMarketEvent } from './feed/feed.js'
 import { DEFAULT_ASSETS, DEFAULT_PAIRS } from './market/instruments.js'
+import { startLiveMarket } from './market/live/liveMarket.js'
+import { liveMarketOptions } from './market/live/marketOption.js'
 import { createMarket } from './market/market.js'
 import { createPrng } from './market/prng.js'
 import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
 import { defaultCompatibility, type SimulatorOptions } from './options.js'
+import { openPaperAccount } from './paper/paperAccount.js'
 import { createPrivateServices } from './private/privateServices.js'
 import { showOwnOrders } from './private/showOwnOrders.js'
+import { DEFAULT_ACCOUNT } from './private/tokenAuth.js'
 import { openRecording } from './recording/recordOption.js'
 import { loadReplaySource } from './replay/replaySource.js'
 import { createReplayStarter } from './replay/replayStarter.js'
+import { createKrakenRest } from './rest/krakenRest.js'
 import { createEndpoints, type Endpoint } from './server/endpoints.js'
 import { listen } from './server/httpServer.js'
 import { RestRouter } from './server/restRouter.js'
@@ -86,6 +91,11 @@ export async function startSimulator(
     throw new RangeError(
       `idleTimeout must be a positive number of ms or false, not ${idleTimeout}`,
     )
+  const liveOptions = liveMarketOptions(options.market)
+  const paper =
+    options.paperAccount === undefined
+      ? undefined
+      : openPaperAccount(options.paperAccount)
   const replaySource =
     options.replay === undefined ? undefined : loadReplaySource(options.replay)
   const channels = new Map<string, ChannelDefinition>()
@@ -121,7 +131,12 @@ export async function startSimulator(
     auth: tokenAuth,
     engine,
     connectionHandler: privateHandler,
-  } = createPrivateServices(options, { seed, now, pairs, timers })
+  } = createPrivateServices(
+    paper?.balances === undefined
+      ? options
+      : { ...options, balances: paper.balances },
+    { seed, now, pairs, timers },
+  )
 
   const hub: SimulatorContext['hub'] = new Hub()
   const market = createMarket(pairs, seed, now)
@@ -156,6 +171,19 @@ export async function startSimulator(
   const targets = { context, sessions, refusals }
   const router = new RestRouter()
   router.add(tokenAuth.route)
+  const krakenRest = createKrakenRest({
+    markets: () => context.market.symbols,
+    pairs,
+    assets: context.assets,
+    now,
+    system: () => context.system,
+    fees: options.fees,
+    exchange: engine.exchange,
+    credentials: tokenAuth.credentials,
+    nonces: tokenAuth.nonces,
+    accountId: DEFAULT_ACCOUNT,
+  })
+  for (const route of krakenRest.routes) router.add(route)
   for (const route of options.rest ?? []) router.add(route)
 
   const onConnection = (socket: WebSocket, endpoint: Endpoint) => {
@@ -196,12 +224,27 @@ export async function startSimulator(
     onConnection,
   })
   const feed = createFeed(context, {
-    rate: options.rate ?? 20,
+    // A live market moves with its upstream only.
+    rate: liveOptions === undefined ? (options.rate ?? 20) : 0,
     tickInterval: options.tickInterval ?? 10,
     heartbeatInterval: options.heartbeatInterval ?? 1_000,
     onStep: engine.onMarketStep,
   })
   feed.start()
+  paper?.track(engine.exchange, DEFAULT_ACCOUNT)
+  const live =
+    liveOptions === undefined
+      ? undefined
+      : startLiveMarket(
+          {
+            markets: context.market.symbols,
+            publish: (event, symbol) =>
+              publishMarketEvent(context, event, symbol, engine.onMarketStep),
+            timers,
+            now,
+          },
+          liveOptions,
+        )
   const apply = (fault: Fault) => {
     applyFault(fault, targets)
     // The engine follows the system status: maintenance refuses orders, etc.
@@ -218,7 +261,7 @@ export async function startSimulator(
   const base = `${server.host}:${server.port}`
   const level3Path = options.level3Host === 'auth' ? '/ws-auth/v2' : '/ws-l3/v2'
   let closing: Promise<void> | undefined
-  return {
+  const simulator: Simulator = {
     publicUrl: `ws://${base}/v2`,
     privateUrl: `ws://${base}/ws-auth/v2`,
     level3Url: `ws://${base}${level3Path}`,
@@ -242,8 +285,10 @@ export async function startSimulator(
     close() {
       closing ??= (async () => {
         feed.stop()
+        live?.close()
         stopOwnOrders()
         engine.exchange.close()
+        krakenRest.close()
         timers.clear()
         stats.cancelWaits(new SimulatorClosedError())
         const sessionsClosed = [...sessionSet].map((session) => session.closed)
@@ -251,8 +296,15 @@ export async function startSimulator(
         await Promise.all(sessionsClosed)
         timers.clear()
         await recording?.close()
+        await paper?.close()
       })()
       return closing
     },
   }
+  if (live !== undefined)
+    await live.ready.catch(async (error: unknown) => {
+      await simulator.close()
+      throw error
+    })
+  return simulator
 }

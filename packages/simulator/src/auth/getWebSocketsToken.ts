@@ -45,7 +45,8 @@ export type GetWebSocketsTokenConfig = {
   readonly nonces?: NonceGuard
 }
 
-function header(request: RestRequest, name: string): string | undefined {
+/** A request header's first value, whatever the case of its name. */
+export function header(request: RestRequest, name: string): string | undefined {
   for (const [key, value] of Object.entries(request.headers))
     if (key.toLowerCase() === name)
       return Array.isArray(value) ? value[0] : value
@@ -53,7 +54,7 @@ function header(request: RestRequest, name: string): string | undefined {
 }
 
 /** Reads the nonce's digits as text, so that no digit is lost to floats. */
-function readNonce(body: string): string | undefined {
+export function readNonce(body: string): string | undefined {
   if (body.trimStart().startsWith('{'))
     return /"nonce"\s*:\s*"?(\d+)"?/.exec(body)?.[1]
   return new URLSearchParams(body).get('nonce') ?? undefined

@@ -4,6 +4,7 @@ import type { SystemStatus } from '../exchange/types.js'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'
+import { MARKET_USAGE, marketArgs } from './marketArgs.js'
 
 /** Usage text of the `kraken-simulator` command. */
 export const USAGE = `Usage: kraken-simulator [options]
@@ -19,6 +20,7 @@ export const USAGE = `Usage: kraken-simulator [options]
   --any-token         accept any non-empty WS token (default: tokens from GetWebSocketsToken)
   --level3-host <h>   l3 (own path, default) or auth (the private path)
   --system <status>   engine status at start: online, maintenance, cancel_only, post_only
+${MARKET_USAGE}
   --help              show this text`
 
 /** Thrown for bad command-line arguments (the message is for the user). */
@@ -64,6 +66,8 @@ export function parseCliArgs(
         'level3-host': { type: 'string' },
         system: { type: 'string' },
         help: { type: 'boolean' },
+        market: { type: 'string' },
+        'paper-account': { type: 'string' },
       },
       strict: true,
     }).values
@@ -97,7 +101,12 @@ export function parseCliArgs(
   const rateTier = TIERS.find((t) => t === tier)
   if (tier !== undefined && rateTier === undefined && tier !== 'none')
     throw new UsageError(`--rate-tier must be one of ${TIERS.join(', ')}, none`)
+  const market = marketArgs(text('market'), text('paper-account'))
+  if (typeof market === 'string') throw new UsageError(market)
+  if (market.market !== undefined && replay !== undefined)
+    throw new UsageError('--market live and --replay exclude each other')
   return {
+    ...market,
     ...(port === undefined ? {} : { port }),
     ...(rate === undefined ? {} : { rate }),
     ...(host === undefined ? {} : { host }),

@@ -28,26 +28,40 @@ export type FeedOptions = {
   readonly onStep?: (event: MarketEvent, market: SymbolMarket) => void
 }
 
+/**
+ * Publishes one market event to every channel's subscribers (book, ticker,
+ * trade, ohlc, level3), then hands it to `onStep` (the exchange's prices).
+ */
+export function publishMarketEvent(
+  context: SimulatorContext,
+  event: MarketEvent,
+  symbol: SymbolMarket,
+  onStep?: (event: MarketEvent, market: SymbolMarket) => void,
+): void {
+  const { hub } = context
+  // The book feed works out the updates over the book it shows (market and own orders).
+  context.book.publishStep(event, symbol)
+  publishTicker(event, symbol, hub)
+  publishTrades(event, symbol, hub)
+  publishOhlc(event, symbol, hub)
+  context.level3.publishStep(event, symbol)
+  onStep?.(event, symbol)
+}
+
 /** Creates the feed over a simulator's market and hub. */
 export function createFeed(
   context: SimulatorContext,
   options: FeedOptions,
 ): Feed {
-  const { market, hub, timers } = context
+  const { market, timers } = context
   const stops: (() => void)[] = []
   let owed = 0
   const step = (count: number) => {
     for (let i = 0; i < count; i++) {
-      // The book feed works out the updates over the book it shows (market and own orders).
       const event = market.step(() => [])
       const symbol = market.symbols.get(event.symbol)
       if (symbol === undefined) continue
-      context.book.publishStep(event, symbol)
-      publishTicker(event, symbol, hub)
-      publishTrades(event, symbol, hub)
-      publishOhlc(event, symbol, hub)
-      context.level3.publishStep(event, symbol)
-      options.onStep?.(event, symbol)
+      publishMarketEvent(context, event, symbol, options.onStep)
     }
   }
   return {

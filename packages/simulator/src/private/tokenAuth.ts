@@ -2,7 +2,11 @@ import {
   createGetWebSocketsTokenHandler,
   GET_WEBSOCKETS_TOKEN_PATH,
 } from '../auth/getWebSocketsToken.js'
-import { DEFAULT_TEST_CREDENTIALS } from '../auth/testCredentials.js'
+import { createNonceGuard, type NonceGuard } from '../auth/nonceGuard.js'
+import {
+  DEFAULT_TEST_CREDENTIALS,
+  type SimulatorCredentials,
+} from '../auth/testCredentials.js'
 import { createTokenStore, type TokenStore } from '../auth/tokenStore.js'
 import { type AuthHook, acceptAnyToken, INVALID_SESSION } from '../authHook.js'
 import type { SessionTokens } from '../exchange/privateSession.js'
@@ -31,6 +35,10 @@ export type TokenAuth = {
   sessionTokens(session: SessionHandle): SessionTokens
   /** Issues a token for the configured API key, as `GetWebSocketsToken` would. */
   issueToken(): string
+  /** The API key pair private REST routes accept (its account is {@link DEFAULT_ACCOUNT}). */
+  readonly credentials: SimulatorCredentials
+  /** The per-key nonce rule every private REST route shares, as on Kraken. */
+  readonly nonces: NonceGuard
 }
 
 /**
@@ -45,9 +53,12 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
     now: options.now,
     ...(options.tokenTtl === undefined ? {} : { ttl: options.tokenTtl }),
   })
+  const nonces = createNonceGuard()
+  const credentials = { apiKey, privateKey }
   const handle = createGetWebSocketsTokenHandler({
     tokens: store,
-    credentials: [{ apiKey, privateKey }],
+    credentials: [credentials],
+    nonces,
   })
   const route: RestRoute = {
     method: 'POST',
@@ -83,13 +94,22 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
       },
       retain: (token) => store.retain(token),
     }
-    return { hook, route, sessionTokens: () => tokens, issueToken }
+    return {
+      hook,
+      route,
+      sessionTokens: () => tokens,
+      issueToken,
+      credentials,
+      nonces,
+    }
   }
   const hook = mode === 'any-token' ? acceptAnyToken : mode
   return {
     hook,
     route,
     issueToken,
+    credentials,
+    nonces,
     sessionTokens(session) {
       const ask = (token: string) =>
         hook({
