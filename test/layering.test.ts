@@ -22,10 +22,19 @@ const allowed: Record<string, string[]> = {
     '@kraken-sockets/book',
     'ws',
   ],
+  gateway: [
+    '@kraken-sockets/runtime',
+    '@kraken-sockets/transport',
+    '@kraken-sockets/schema',
+    '@kraken-sockets/book',
+    '@nats-io/transport-node',
+    '@nats-io/jetstream',
+    '@nats-io/kv',
+  ],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator'])
+const nodeOnly = new Set(['simulator', 'gateway'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g
