@@ -1,4 +1,8 @@
 export {
+  type NatsTransportOptions,
+  natsTransport,
+} from './client/natsTransport.js'
+export {
   GatewayConfigError,
   GatewayError,
   type GatewayErrorOptions,
