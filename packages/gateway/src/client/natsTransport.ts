@@ -79,6 +79,36 @@ export function natsTransport(
       createNatsTransport(servers, options, endpoint, context)
 }
 
+/**
+ * A request to the gateways. "No responders" means no gateway is listening
+ * right now (one may be reconnecting to NATS, or taking over): it is asked
+ * again, with a growing pause, until `timeout` ms have passed.
+ */
+async function requestGateway(
+  nc: NatsConnection,
+  subject: string,
+  body: string,
+  timeout: number,
+) {
+  const deadline = Date.now() + timeout
+  let pause = 50
+  for (;;) {
+    try {
+      return await nc.request(subject, body, {
+        timeout: Math.max(1, deadline - Date.now()),
+      })
+    } catch (error) {
+      if (
+        !/no responders/i.test((error as Error).message) ||
+        Date.now() + pause > deadline
+      )
+        throw error
+      await new Promise((resolve) => setTimeout(resolve, pause))
+      pause = Math.min(pause * 2, 1_000)
+    }
+  }
+}
+
 function createNatsTransport(
   servers: string[],
   options: NatsTransportOptions,
@@ -192,10 +222,11 @@ function createNatsTransport(
       : [undefined]
     let acks: Record<string, unknown>[]
     try {
-      const reply = await (nc as NatsConnection).request(
+      const reply = await requestGateway(
+        nc as NatsConnection,
         control.subscribe,
         text,
-        { timeout },
+        timeout,
       )
       acks = reply.json<Record<string, unknown>[]>()
     } catch (error) {

@@ -6,6 +6,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startNatsServer, type TestNatsServer } from '../testing/natsServer.js'
 import { createPlainBookCheck } from '../testing/plainBooks.js'
+import { until } from '../testing/until.js'
 import { type Gateway, startGateway } from './startGateway.js'
 
 let nats: TestNatsServer
@@ -26,22 +27,7 @@ afterAll(async () => {
   await nats?.stop()
 })
 
-function until(predicate: () => boolean, timeout = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now()
-    const timer = setInterval(() => {
-      if (predicate()) {
-        clearInterval(timer)
-        resolve()
-      } else if (Date.now() - started > timeout) {
-        clearInterval(timer)
-        reject(new Error('condition not met in time'))
-      }
-    }, 10)
-  })
-}
-
-describe('startGateway', () => {
+describe('startGateway', { timeout: 90_000 }, () => {
   test('behavior: a plain NATS subscriber rebuilds every book from the bodies and verifies each checksum', async () => {
     const books = {
       'BTC/USD': createPlainBookCheck('BTC/USD', 10),

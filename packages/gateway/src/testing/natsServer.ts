@@ -61,6 +61,10 @@ export async function startNatsServer(
       { stdio: ['ignore', 'ignore', 'pipe'] },
     )
     child = proc
+    // Never outlive the test process, even when a test hangs and is cut off.
+    const reap = () => proc.kill('SIGKILL')
+    process.once('exit', reap)
+    proc.once('exit', () => process.off('exit', reap))
     await new Promise<void>((resolve, reject) => {
       let log = ''
       const timer = setTimeout(() => {

@@ -11,7 +11,7 @@ export interface PlainBookCheck {
   verified: number
   /** Bodies whose checksum did not verify (must stay 0). */
   failed: number
-  /** Sequence numbers that were not the previous + 1 within an epoch. */
+  /** Sequence numbers that skipped ahead within an epoch (the book waits for the next snapshot). */
   gaps: number
   /** Epochs seen, in order. */
   epochs: number[]
@@ -46,7 +46,13 @@ export function createPlainBookCheck(symbol: string, depth: number) {
         return
       }
       if (msgEpoch !== epoch) return
-      if (msgSeq !== seq + 1) check.gaps++
+      if (msgSeq <= seq) return
+      if (msgSeq !== seq + 1 && kind !== 'snapshot') {
+        // Messages are missing (this subscriber was away): as any consumer
+        // must, drop the book until the next snapshot.
+        check.gaps++
+        check.book = undefined
+      }
       seq = msgSeq
       const decoded = decodeMessage(body)
       if (!decoded.ok) {
