@@ -31,6 +31,17 @@ describe('parseCliArgs', () => {
     })
   })
 
+  test('behavior: --leases and --lease-ttl turn leases on', () => {
+    expect(parseCliArgs([])).toMatchObject({ leases: false })
+    expect(parseCliArgs(['--leases'])).toMatchObject({ leases: {} })
+    expect(parseCliArgs(['--lease-ttl', '1500'])).toMatchObject({
+      leases: { ttl: 1500 },
+    })
+    expect(() => parseCliArgs(['--lease-ttl', 'soon'])).toThrow(
+      GatewayConfigError,
+    )
+  })
+
   test('behavior: a subscribe file may be a JSON array', () => {
     expect(readSubscribeFile('[{"method":"subscribe"}]')).toEqual([
       '{"method":"subscribe"}',

@@ -12,6 +12,8 @@ export const USAGE = `Usage: kraken-gateway --nats <url> [options]
   --prefix <subject>        data subject prefix (default kraken.spot)
   --stream <name>           JetStream stream (default KRAKEN_SPOT)
   --storage file|memory     stream storage (default file)
+  --leases                  share symbols with other gateways through leases in NATS KV
+  --lease-ttl <ms>          how long a dead owner's lease lasts (default 3000)
   --help                    this text
 
 Kraken URLs as the runtime reads them: KRAKEN_WS_PUBLIC_URL, KRAKEN_WS_PRIVATE_URL,
@@ -64,7 +66,12 @@ export function parseCliArgs(
   const storage = values.storage ?? 'file'
   if (storage !== 'file' && storage !== 'memory')
     throw new GatewayConfigError('--storage takes file or memory.')
+  const ttl =
+    values['lease-ttl'] === undefined ? undefined : Number(values['lease-ttl'])
+  if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0))
+    throw new GatewayConfigError('--lease-ttl takes a positive number of ms.')
   return {
+    leases: values.leases === true || ttl !== undefined ? { ttl } : false,
     servers: values.nats ?? ['nats://127.0.0.1:4222'],
     prefix: values.prefix,
     stream: values.stream,
@@ -84,6 +91,8 @@ function parse(argv: readonly string[]) {
       prefix: { type: 'string' },
       stream: { type: 'string' },
       storage: { type: 'string' },
+      leases: { type: 'boolean' },
+      'lease-ttl': { type: 'string' },
       help: { type: 'boolean' },
     },
   })

@@ -3,6 +3,7 @@ import type {
   SubscriptionRequest,
 } from '@kraken-sockets/runtime'
 import { GatewayRequestError } from '../errors.js'
+import { subjectChannel, symbolToken } from '../wire/subjects.js'
 import { type AckFrame, ackFrame, ackFromValue } from './acks.js'
 
 /** The public channels a gateway subscribes at Kraken on demand. */
@@ -111,4 +112,25 @@ export async function subscribeDemand(
       }),
     ]
   }
+}
+
+/** One demand per symbol (leases are per channel and symbol). */
+export function splitDemand(demand: DemandFrame): DemandFrame[] {
+  if (demand.symbols === undefined) return [demand]
+  return demand.symbols.map((symbol) => ({
+    channel: demand.channel,
+    symbols: [symbol],
+    params: { ...demand.params, symbol: [symbol] },
+  }))
+}
+
+/** The lease key of a one-symbol demand: `<channel>.<symbol token>`, as its subject ends. */
+export function leaseKey(demand: DemandFrame): string {
+  const interval =
+    typeof demand.params.interval === 'number'
+      ? demand.params.interval
+      : undefined
+  const channel = subjectChannel(demand.channel, interval)
+  const symbol = demand.symbols?.[0]
+  return symbol === undefined ? channel : `${channel}.${symbolToken(symbol)}`
 }

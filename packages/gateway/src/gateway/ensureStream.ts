@@ -20,7 +20,8 @@ export interface StreamRetention {
 
 /**
  * Creates the stream over `<prefix>.>`, or updates an existing one so that
- * rollup headers (the kept snapshots) and direct gets are allowed.
+ * rollup headers (the kept snapshots) and direct gets are allowed (its
+ * storage and replicas stay as they are).
  */
 export async function ensureStream(
   jsm: JetStreamManager,
@@ -43,7 +44,13 @@ export async function ensureStream(
   }
   try {
     const info = await jsm.streams.info(name)
-    await jsm.streams.update(name, { ...info.config, ...config })
+    // Storage and replicas cannot change in place: an existing stream keeps its own.
+    await jsm.streams.update(name, {
+      ...info.config,
+      ...config,
+      storage: info.config.storage,
+      num_replicas: info.config.num_replicas,
+    })
   } catch (error) {
     if (!isStreamNotFound(error)) throw error
     await jsm.streams.add(config)

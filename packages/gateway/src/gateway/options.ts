@@ -1,5 +1,6 @@
 import type { KrakenWebSocketAPIOptions } from '@kraken-sockets/runtime'
 import type { StreamRetention } from './ensureStream.js'
+import type { LeaseOptions } from './leases.js'
 
 /** Options of `startGateway()`. */
 export interface GatewayOptions {
@@ -25,6 +26,13 @@ export interface GatewayOptions {
   snapshotEvery?: number | undefined
   /** Most ms between kept snapshots while a book changes. @default 250 */
   snapshotInterval?: number | undefined
+  /**
+   * Share the work with other gateways: each channel and symbol is served by
+   * the gateway holding its lease in NATS KV; the others stand by and take
+   * over (resubscribing at Kraken, in a new epoch) when the owner stops
+   * refreshing it. `true` for the defaults. @default off (serve everything asked)
+   */
+  leases?: LeaseOptions | boolean | undefined
   /** Called with failures the gateway survives (publish errors, bad demand). */
   onError?: ((error: Error) => void) | undefined
 }
@@ -47,6 +55,8 @@ export interface GatewayStats {
   readonly demands: number
   /** Trading requests relayed. */
   readonly tradingRequests: number
+  /** Lease keys this gateway owns (with `leases`). */
+  readonly leases: readonly string[]
   /** Each subject's current epoch and last sequence number. */
   readonly series: Readonly<Record<string, { epoch: number; seq: number }>>
 }

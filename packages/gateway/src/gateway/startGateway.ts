@@ -1,4 +1,8 @@
-import { KrakenWebSocketAPI, type LiveBook } from '@kraken-sockets/runtime'
+import {
+  KrakenWebSocketAPI,
+  type LiveBook,
+  type SubscriptionRequest,
+} from '@kraken-sockets/runtime'
 import {
   nodeWebSocket,
   type TransportEndpoint,
@@ -19,10 +23,17 @@ import {
   DEFAULT_STREAM,
 } from '../wire/subjects.js'
 import { ackFrame } from './acks.js'
-import { readDemandFrame, subscribeDemand } from './demand.js'
+import {
+  type DemandFrame,
+  leaseKey,
+  readDemandFrame,
+  splitDemand,
+  subscribeDemand,
+} from './demand.js'
 import { ensureStream } from './ensureStream.js'
 import { createEpochClock } from './epochClock.js'
 import { FramePublisher, type MessageSink } from './framePublisher.js'
+import { Leases } from './leases.js'
 import type { GatewayOptions, GatewayStats } from './options.js'
 import { relayTrading } from './trading.js'
 
@@ -95,7 +106,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 async function runGateway(
   nc: NatsConnection,
   prefix: string,
-  configured: ReturnType<typeof readDemandFrame>[],
+  configured: DemandFrame[],
   options: GatewayOptions,
   report: (error: Error) => void,
 ): Promise<Gateway> {
@@ -176,9 +187,73 @@ async function runGateway(
     }
     await publisher.keptSnapshot(symbol)
   }
+  const serve = (frame: DemandFrame) => subscribeDemand(client, frame, holdBook)
+  const release = async (frame: DemandFrame) => {
+    const symbol = frame.symbols?.[0]
+    if (frame.channel === 'book' && symbol !== undefined) {
+      const held = books.get(symbol)
+      books.delete(symbol)
+      await held?.release()
+    } else
+      await client.unsubscribe({
+        method: 'subscribe',
+        params: frame.params,
+      } as unknown as SubscriptionRequest)
+  }
+
+  // With leases, each channel and symbol is served by its lease holder only.
+  const wanted = new Map<string, DemandFrame>()
+  const leaseOptions =
+    options.leases === true
+      ? {}
+      : options.leases === false
+        ? undefined
+        : options.leases
+  const leases =
+    leaseOptions === undefined
+      ? undefined
+      : await Leases.open(
+          nc,
+          leaseOptions,
+          (key) => {
+            const frame = wanted.get(key)
+            if (frame !== undefined)
+              serve(frame).catch((error: Error) => report(error))
+          },
+          (key) => {
+            const frame = wanted.get(key)
+            if (frame !== undefined)
+              release(frame).catch((error: Error) => report(error))
+          },
+        )
+  const serveLeased = async (frame: DemandFrame, lease: Leases) => {
+    const timeIn = new Date().toISOString()
+    const acks = await Promise.all(
+      splitDemand(frame).map(async (one) => {
+        const key = leaseKey(one)
+        wanted.set(key, one)
+        if (await lease.want(key)) return serve(one)
+        // Another gateway serves it: the data is on the stream all the same.
+        return [
+          ackFrame('subscribe', timeIn, {
+            success: true,
+            result: {
+              channel: one.channel,
+              ...(one.symbols?.[0] === undefined
+                ? {}
+                : { symbol: one.symbols[0] }),
+            },
+          }),
+        ]
+      }),
+    )
+    return acks.flat()
+  }
+  const handle = (frame: DemandFrame) =>
+    leases === undefined ? serve(frame) : serveLeased(frame, leases)
   const demand = async (frame: string | object) => {
     demands++
-    return subscribeDemand(client, readDemandFrame(frame), holdBook)
+    return handle(readDemandFrame(frame))
   }
 
   const control = controlSubjects(prefix)
@@ -202,8 +277,9 @@ async function runGateway(
       },
     )
   }
+  // With leases every gateway sees every demand (each stands by for what it does not own).
   const demandSub = nc.subscribe(control.subscribe, {
-    queue: QUEUE,
+    ...(leases === undefined ? { queue: QUEUE } : {}),
     callback: (error, msg) => {
       if (error !== null) return report(error)
       answer(msg, () => demand(msg.string()))
@@ -225,7 +301,7 @@ async function runGateway(
   })().catch((error: Error) => report(error))
 
   for (const frame of configured) {
-    const acks = await subscribeDemand(client, frame, holdBook)
+    const acks = await handle(frame)
     for (const ack of acks)
       if (!ack.success)
         report(
@@ -245,12 +321,14 @@ async function runGateway(
       publishErrors,
       demands,
       tradingRequests,
+      leases: leases?.owned ?? [],
       series: publisher.positions(),
     }),
     stop() {
       stopping ??= (async () => {
         demandSub.unsubscribe()
         tradeSub.unsubscribe()
+        await leases?.stop()
         await client.stop()
         await running
         if (!nc.isClosed()) await nc.drain().catch(() => undefined)
