@@ -45,12 +45,8 @@ export async function ensureStream(
   try {
     const info = await jsm.streams.info(name)
     // Storage and replicas cannot change in place: an existing stream keeps its own.
-    await jsm.streams.update(name, {
-      ...info.config,
-      ...config,
-      storage: info.config.storage,
-      num_replicas: info.config.num_replicas,
-    })
+    const { storage: _storage, num_replicas: _replicas, ...changeable } = config
+    await jsm.streams.update(name, { ...info.config, ...changeable })
   } catch (error) {
     if (!isStreamNotFound(error)) throw error
     await jsm.streams.add(config)

@@ -120,7 +120,4 @@ test('behavior: when the owning gateway is killed, the standby takes the lease, 
   expect(book.stats().mismatches).toBe(0)
   // TTL 1.5 s; the server expires keys on its own schedule (within two TTLs).
   expect(failover).toBeLessThan(15_000)
-  console.log(
-    `fail-over: owner killed → new epoch's first message in ${failover} ms`,
-  )
 }, 120_000)
