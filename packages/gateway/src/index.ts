@@ -16,6 +16,7 @@ export {
   readDemandFrame,
 } from './gateway/demand.js'
 export type { StreamRetention } from './gateway/ensureStream.js'
+export type { LeaseOptions } from './gateway/leases.js'
 export type { GatewayOptions, GatewayStats } from './gateway/options.js'
 export { type Gateway, startGateway } from './gateway/startGateway.js'
 export {
