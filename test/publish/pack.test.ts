@@ -36,7 +36,7 @@ function isTestOnly(path: string): boolean {
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set<PublishedPackage>(['simulator', 'gateway'])
+const nodeOnly = new Set<PublishedPackage>(['simulator'])
 
 let stage: Stage
 const files = new Map<PublishedPackage, string[]>()

@@ -27,7 +27,6 @@ export const publishedPackages = [
   'transport',
   'simulator',
   'runtime',
-  'gateway',
 ] as const
 
 /** A folder name under `packages/` of a published package. */
