@@ -32,10 +32,19 @@ const allowed: Record<string, string[]> = {
     'ws',
   ],
   indicators: ['valibot', 'trading-signals'],
+  gateway: [
+    '@kraken-sockets/runtime',
+    '@kraken-sockets/transport',
+    '@kraken-sockets/schema',
+    '@kraken-sockets/book',
+    '@nats-io/transport-node',
+    '@nats-io/jetstream',
+    '@nats-io/kv',
+  ],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator', 'tape'])
+const nodeOnly = new Set(['simulator', 'tape', 'gateway'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g

@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest'
+import { splitFrame } from './splitFrame.js'
+
+describe('splitFrame', () => {
+  test('one body per symbol, with the exact digits Kraken sent', () => {
+    const text =
+      '{"channel":"ticker","type":"update","data":[{"symbol":"BTC/USD","last":26500.10,"bid":1e-8},{"symbol":"ETH/USD","last":1800.000000001,"note":"a,]\\"}"}]}'
+    const parts = splitFrame(text)
+    expect(parts?.map((part) => part.symbol)).toEqual(['BTC/USD', 'ETH/USD'])
+    expect(parts?.[0]?.body).toBe(
+      '{"channel":"ticker","type":"update","data":[{"symbol":"BTC/USD","last":26500.10,"bid":1e-8}]}',
+    )
+    expect(parts?.[1]?.body).toContain('1800.000000001')
+    expect(parts?.[1]?.body).toContain('"note":"a,]\\"}"')
+  })
+
+  test('items of the same symbol stay together, in order', () => {
+    const text =
+      '{"channel":"trade","type":"update","data":[{"symbol":"A/B","trade_id":1},{"symbol":"C/D","trade_id":2},{"symbol":"A/B","trade_id":3}]}'
+    const parts = splitFrame(text) ?? []
+    expect(parts.map((part) => part.body)).toEqual([
+      '{"channel":"trade","type":"update","data":[{"symbol":"A/B","trade_id":1},{"symbol":"A/B","trade_id":3}]}',
+      '{"channel":"trade","type":"update","data":[{"symbol":"C/D","trade_id":2}]}',
+    ])
+  })
+
+  test('ohlc items carry their interval', () => {
+    const parts = splitFrame(
+      '{"channel":"ohlc","type":"update","data":[{"symbol":"A/B","interval":5,"open":1.10}]}',
+    )
+    expect(parts?.[0]?.interval).toBe(5)
+  })
+
+  test('acks, heartbeats and non-frames are not data', () => {
+    expect(splitFrame('{"channel":"heartbeat"}')).toEqual([])
+    expect(
+      splitFrame('{"method":"subscribe","success":true,"result":{}}'),
+    ).toEqual([])
+    expect(splitFrame('not json')).toBeUndefined()
+  })
+
+  test('status frames pass whole, without a symbol', () => {
+    const text =
+      '{"channel":"status","type":"update","data":[{"system":"online","connection_id":12345678901234567890}]}'
+    expect(splitFrame(text)).toEqual([
+      {
+        channel: 'status',
+        type: 'update',
+        symbol: undefined,
+        interval: undefined,
+        body: text,
+      },
+    ])
+  })
+})
