@@ -7,8 +7,8 @@
 import { EventEmitter } from 'node:events'
 // The registry is internal to @kraken-sockets/runtime (not exported), so the
 // bench reaches its source directly until KrakenWebSocketAPI exposes it.
-import type { TriggerKey } from '../../../packages/runtime/src/internal/triggerKey.js'
-import { createTriggerRegistry } from '../../../packages/runtime/src/internal/triggerRegistry.js'
+import type { TriggerKey } from '../../../packages/runtime/src/triggers/triggerKey.js'
+import { createTriggerRegistry } from '../../../packages/runtime/src/triggers/triggerRegistry.js'
 
 const MESSAGES = 1_000_000
 const BATCH = 500

@@ -13,9 +13,9 @@ import {
   BookDepthConflictError,
   BookSyncError,
   ClientStoppedError,
-} from '../internal/errors.js'
-import type { Logger } from '../internal/logger.js'
-import type { SubscriptionManager } from '../internal/subscriptionManager.js'
+} from '../errors.js'
+import type { Logger } from '../shared/logger.js'
+import type { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
 import { DepthView, L3DepthView } from './depthView.js'
 import type {
   BookEvent,
