@@ -106,6 +106,7 @@ const runtimeFloors: Record<string, string[]> = {
     'errors',
   ],
   testing: ['client', 'trading', 'books', 'triggers', 'shared', 'errors'],
+  testingEntry: ['triggers'],
   index: [
     'client',
     'trading',
