@@ -95,7 +95,7 @@ export type { OrderEvent } from './trading/orderTrackerTypes.js'
 export type {
   TradingResponseFor,
   TradingResponseMap,
-} from './trading/tradingRequests.js'
+} from './trading/tradingResponses.js'
 export type { DecimalInput, InstrumentPair } from './trading/types.js'
 export type { HandlerStats } from './triggers/handlerRunner.js'
 export type { TriggerMethodDecorator } from './triggers/triggerDecorator.js'

@@ -170,6 +170,9 @@ test('exports', () => {
       "requestEndpoint",
       "MONEY_FIELDS",
       "stringifyRequest",
+      "isPlacingMethod",
+      "PLACING_METHODS",
+      "TRADING_METHODS",
       "unsubscribeRequestFor",
     ]
   `)

@@ -303,4 +303,11 @@ export {
   type StringifyRequestOptions,
   stringifyRequest,
 } from './requests/stringifyRequest.js'
+export {
+  isPlacingMethod,
+  PLACING_METHODS,
+  type PlacingMethod,
+  TRADING_METHODS,
+  type TradingMethod,
+} from './requests/tradingMethods.js'
 export { unsubscribeRequestFor } from './requests/unsubscribeRequestFor.js'

@@ -33,6 +33,7 @@ import {
 import type { KrakenEventMap } from './events.js'
 import { createFrameRouter, type FrameCounters } from './frameRouter.js'
 import { type KrakenWebSocketAPIOptions, resolveOptions } from './options.js'
+import { registerRuntimeConsumers } from './runtimeConsumers.js'
 import { createSystemStatus, type SystemStatus } from './systemStatus.js'
 
 /** Counters `stats()` reads besides the frame router's. */
@@ -45,7 +46,7 @@ export interface ClientCounters extends FrameCounters {
 export interface ClientCore {
   readonly logger: Logger
   readonly events: EventEmitter<KrakenEventMap>
-  readonly triggers: TriggerRegistry
+  readonly triggers: TriggerRegistry<Connection>
   readonly tasks: TaskGroup
   readonly pool: ConnectionPool
   readonly subscriptions: SubscriptionManager
@@ -83,7 +84,7 @@ export function createClientCore(
     reconnects: { public: 0, private: 0, level3: 0 },
     resyncs: 0,
   }
-  const triggers = createTriggerRegistry({
+  const triggers = createTriggerRegistry<Connection>({
     queueSize: resolved.queueSize,
     onError: reportError,
     onGap: (gap) => events.emit('gap', gap),
@@ -156,17 +157,19 @@ export function createClientCore(
     onError: (cause, timeout) =>
       reportError(new DeadMansSwitchError({ timeout, cause })),
   })
-  const route = createFrameRouter({
-    triggers,
+  registerRuntimeConsumers(triggers, {
     books,
-    counters,
+    desk,
     onStatus: (connection, value) => {
       const startsAt = maintenanceStart(value.upcoming_maintenance, Date.now())
       if (startsAt !== undefined) deadMansSwitch.scheduleMaintenance(startsAt)
       systems.apply(connection.endpoint, value)
     },
+  })
+  const route = createFrameRouter({
+    triggers,
+    counters,
     onDecodeFailure: reportError,
-    observe: (name, value) => desk.observe(name, value),
   })
 
   function onOpen(connection: Connection, isReconnect: boolean): void {

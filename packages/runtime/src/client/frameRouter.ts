@@ -1,9 +1,5 @@
-import { decodeMessage, type StatusResponse } from '@kraken-sockets/schema'
-import type { BookManager } from '../books/bookManager.js'
-import type {
-  Connection,
-  MethodResponseLike,
-} from '../connections/connection.js'
+import { decodeMessage } from '@kraken-sockets/schema'
+import type { Connection } from '../connections/connection.js'
 import { DecodeFailureError } from '../errors.js'
 import type { TriggerRegistry } from '../triggers/triggerRegistry.js'
 
@@ -19,30 +15,24 @@ export interface FrameCounters {
 
 /** What the router hands on. */
 export interface FrameRouterConfig {
-  readonly triggers: TriggerRegistry
-  readonly books: BookManager
+  /**
+   * The one dispatch: the runtime's consumers (books, answers, status,
+   * trading) registered on it run before the user's handlers.
+   */
+  readonly triggers: TriggerRegistry<Connection>
   readonly counters: FrameCounters
-  /** A `status` value arrived on `connection`. */
-  readonly onStatus: (connection: Connection, value: StatusResponse) => void
   /** A frame or item failed to decode (the runtime's `error` event). */
   readonly onDecodeFailure: (error: DecodeFailureError) => void
-  /**
-   * Every decoded response, before triggers see it: the runtime's own state
-   * (instruments, orders, sequences) is current when a handler runs.
-   */
-  readonly observe?: ((name: string, value: unknown) => void) | undefined
 }
 
 /**
  * Creates the function that handles each received frame: decode once, then
- * per response: the runtime's own consumers first (books applied
- * synchronously, acks correlated, status tracked), then the triggers.
+ * hand each response, with the socket it came on, to the one dispatch.
  */
 export function createFrameRouter(
   config: FrameRouterConfig,
 ): (connection: Connection, text: string) => void {
-  const { triggers, books, counters, onStatus, onDecodeFailure, observe } =
-    config
+  const { triggers, counters, onDecodeFailure } = config
   const { channels } = counters
 
   const failed = (error: DecodeFailureError) => {
@@ -79,25 +69,7 @@ export function createFrameRouter(
       }
       const channel = value.channel ?? value.method ?? response.name
       channels.set(channel, (channels.get(channel) ?? 0) + 1)
-      switch (response.name) {
-        case 'BookSnapshotResponse':
-        case 'BookUpdateResponse':
-          if (books.size > 0) books.apply('book', response.value)
-          break
-        case 'OrderSnapshotResponse':
-        case 'OrderUpdateResponse':
-          if (books.size > 0) books.apply('level3', response.value)
-          break
-        case 'StatusResponse':
-          onStatus(connection, response.value)
-          break
-        default:
-          if (value.method !== undefined) {
-            connection.route(response.value as MethodResponseLike)
-          }
-      }
-      observe?.(response.name, response.value)
-      triggers.dispatch(response.type, response.value)
+      triggers.dispatch(response.type, response.value, connection)
     }
     for (const item of result.errors) {
       failed(

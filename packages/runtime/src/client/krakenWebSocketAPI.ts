@@ -22,7 +22,7 @@ import type { DeadMansSwitch } from '../trading/deadMansSwitch.js'
 import type { TrackedOrder } from '../trading/executionReport.js'
 import type { OrderHandle } from '../trading/orderHandle.js'
 import type { OrderEvent } from '../trading/orderTrackerTypes.js'
-import type { TradingResponseFor } from '../trading/tradingRequests.js'
+import type { TradingResponseFor } from '../trading/tradingResponses.js'
 import type { InstrumentPair } from '../trading/types.js'
 import {
   createTriggerDecorator,

@@ -1,3 +1,4 @@
+import { isPlacingMethod } from '@kraken-sockets/schema'
 import type { OrderParams, TradingMethod } from './types.js'
 
 /**
@@ -57,13 +58,6 @@ const MARKET_PRICED_TYPES = new Set([
   'settle-position',
 ])
 
-const PLACING_METHODS = new Set<TradingMethod>([
-  'add_order',
-  'batch_add',
-  'amend_order',
-  'edit_order',
-])
-
 const NO_NEW_ORDERS: Record<string, string> = {
   maintenance: 'maintenance',
   cancel_only: 'cancel_only',
@@ -102,7 +96,7 @@ function refused(reason: string): GuardResult {
 export function checkOrderAllowed(
   args: CheckOrderAllowedParameters,
 ): GuardResult {
-  if (!PLACING_METHODS.has(args.method)) return { ok: true }
+  if (!isPlacingMethod(args.method)) return { ok: true }
   const orders = args.orders ?? []
   const pair = args.symbol ?? 'the pair'
   const system = args.systemStatus

@@ -1,4 +1,14 @@
-import type { TradingRequest } from '@kraken-sockets/schema'
+import {
+  type BalancesSnapshotResponse,
+  type BalancesUpdateResponse,
+  type ExecutionsSnapshotResponse,
+  type ExecutionsUpdateResponse,
+  type InstrumentsSnapshotResponse,
+  type InstrumentsUpdateResponse,
+  isPlacingMethod,
+  type SubscriptionResponse,
+  type TradingRequest,
+} from '@kraken-sockets/schema'
 import type { Latency } from '@kraken-sockets/transport'
 import type { SequenceGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
@@ -22,25 +32,16 @@ import {
 import {
   createInstrumentStore,
   type InstrumentStore,
-  type InstrumentsMessage,
 } from './instrumentStore.js'
 import { createOrderTracker } from './orderTracker.js'
-import type {
-  ExecutionsMessage,
-  OrderEvent,
-  OrderTracker,
-} from './orderTrackerTypes.js'
+import type { OrderEvent, OrderTracker } from './orderTrackerTypes.js'
 import { prepareTradingRequest } from './prepareRequest.js'
-import { type SequencedValue, SequenceGuard } from './sequenceGuard.js'
+import { SequenceGuard } from './sequenceGuard.js'
 import { subscribeTradingFeeds, waitForInstruments } from './tradingFeeds.js'
 import type { ResolvedTradingOptions } from './tradingOptions.js'
-import {
-  ackFactsOf,
-  clientOrderIdsOf,
-  isValidateOnly,
-  PLACING_METHODS,
-} from './tradingRequestFacts.js'
-import type { TradingRequests, TradingResponseFor } from './tradingRequests.js'
+import { ackFactsOf, tradingRequestFactsOf } from './tradingRequestFacts.js'
+import type { TradingRequests } from './tradingRequests.js'
+import type { TradingAck, TradingResponseFor } from './tradingResponses.js'
 
 /** Options of {@link TradingDesk}. */
 export interface TradingDeskConfig {
@@ -107,7 +108,7 @@ export class TradingDesk {
     const { method } = request
     const { options } = this.#config
     const feeds = this.startFeeds()
-    if (PLACING_METHODS.has(method) && options.round && options.track) {
+    if (isPlacingMethod(method) && options.round && options.track) {
       await waitForInstruments(
         this.instruments,
         feeds,
@@ -130,20 +131,18 @@ export class TradingDesk {
       })
     }
     const ready = prepared.request
-    // A validate-only request places nothing: no order to await, no rate cost.
-    const placesOrders = !isValidateOnly(ready)
-    if (placesOrders && this.rateCounter !== undefined) {
+    const facts = tradingRequestFactsOf(ready)
+    if (facts.placesOrders && this.rateCounter !== undefined) {
       chargeRequest(this.rateCounter, ready, tracker, this.#config.logger)
     }
-    const clOrdIds = placesOrders ? clientOrderIdsOf(ready) : []
-    for (const id of clOrdIds) tracker.expect(id)
+    for (const id of facts.newOrderIds) tracker.expect(id)
     const sentAt = Date.now()
     try {
-      const ack = await this.#config.sender.send(ready)
+      const ack = await this.#config.sender.send(ready, facts)
       this.#onAck(ack, sentAt, Date.now())
       return ack as TradingResponseFor<TRequest>
     } catch (error) {
-      for (const id of clOrdIds) {
+      for (const id of facts.newOrderIds) {
         if (error instanceof OutcomeUnknownError) tracker.markOutcomeUnknown(id)
         else if (error instanceof KrakenRejectedError)
           tracker.reject(id, error.error)
@@ -153,36 +152,38 @@ export class TradingDesk {
     }
   }
 
-  /** A decoded response the desk consumes (called before triggers run). */
-  observe(name: string, value: unknown): void {
-    switch (name) {
-      case 'InstrumentsSnapshotResponse':
-      case 'InstrumentsUpdateResponse':
-        this.instruments.apply(value as InstrumentsMessage)
-        break
-      case 'ExecutionsSnapshotResponse':
-      case 'ExecutionsUpdateResponse':
-        this.#sequences.check('executions', value as SequencedValue)
-        this.#tracker.apply(value as ExecutionsMessage)
-        if (this.rateCounter !== undefined) {
-          correctRateCounter(
-            this.rateCounter,
-            value as ExecutionsMessage,
-            this.#tracker,
-          )
-        }
-        break
-      case 'BalancesSnapshotResponse':
-      case 'BalancesUpdateResponse':
-        this.#sequences.check('balances', value as SequencedValue)
-        break
-      case 'SubscriptionResponse': {
-        const ack = value as { result?: { maxratecount?: number } }
-        const max = ack.result?.maxratecount
-        if (typeof max === 'number') this.rateCounter?.setMaxRateCount(max)
-        break
-      }
+  /** `instrument` snapshots and updates: the pairs that rounding reads. */
+  applyInstruments(
+    value: InstrumentsSnapshotResponse | InstrumentsUpdateResponse,
+  ): void {
+    this.instruments.apply(value)
+  }
+
+  /**
+   * `executions` snapshots and updates: the sequence check, the order
+   * tracker, and the rate counter's correction from the streamed count.
+   */
+  applyExecutions(
+    value: ExecutionsSnapshotResponse | ExecutionsUpdateResponse,
+  ): void {
+    this.#sequences.check('executions', value)
+    this.#tracker.apply(value)
+    if (this.rateCounter !== undefined) {
+      correctRateCounter(this.rateCounter, value, this.#tracker)
     }
+  }
+
+  /** `balances` snapshots and updates: only their sequence is checked here. */
+  checkBalances(
+    value: BalancesSnapshotResponse | BalancesUpdateResponse,
+  ): void {
+    this.#sequences.check('balances', value)
+  }
+
+  /** A subscribe ack: `executions` acks carry the tier's `maxratecount`. */
+  applySubscriptionAck(value: SubscriptionResponse): void {
+    const max = value.result?.maxratecount
+    if (typeof max === 'number') this.rateCounter?.setMaxRateCount(max)
   }
 
   /** A pong of the private socket's transport: a clock measurement. */
@@ -213,7 +214,7 @@ export class TradingDesk {
     return tracker
   }
 
-  #onAck(ack: unknown, sentAt: number, receivedAt: number): void {
+  #onAck(ack: TradingAck, sentAt: number, receivedAt: number): void {
     const { time_in, time_out, placed } = ackFactsOf(ack)
     if (time_in !== undefined && time_out !== undefined) {
       this.clock.addSample({ sentAt, receivedAt, time_in, time_out })

@@ -1,32 +1,36 @@
 import type { TradingRequest } from '@kraken-sockets/schema'
+import type { TradingAck } from './tradingResponses.js'
 
-/** Methods that place or change orders: they need the instrument data to be rounded. */
-export const PLACING_METHODS: ReadonlySet<string> = new Set([
-  'add_order',
-  'batch_add',
-  'amend_order',
-  'edit_order',
-])
-
-/** The `cl_ord_id`s an `add_order` or `batch_add` request carries. */
-export function clientOrderIdsOf(request: TradingRequest): string[] {
-  if (request.method === 'add_order') {
-    const id = request.params.cl_ord_id
-    return id === undefined ? [] : [id]
-  }
-  if (request.method === 'batch_add') {
-    return request.params.orders.flatMap((order) =>
-      order.cl_ord_id === undefined ? [] : [order.cl_ord_id],
-    )
-  }
-  return []
+/** What the desk and the sender need to know of a request, read once. */
+export interface TradingRequestFacts {
+  /** Every `cl_ord_id` the request names (its own, or each order's). */
+  readonly clOrdIds: readonly string[]
+  /** The ids of orders it creates: `add_order` / `batch_add`, unless validate-only. */
+  readonly newOrderIds: readonly string[]
+  /** Whether it may place orders (not `validate: true`): it has a rate cost. */
+  readonly placesOrders: boolean
 }
 
-/** Whether Kraken is asked only to check the request (`params.validate`). */
-export function isValidateOnly(request: TradingRequest): boolean {
-  if (!('params' in request)) return false
-  const { params } = request
-  return 'validate' in params && params.validate === true
+/** Reads a trading request's client order ids and whether it only validates. */
+export function tradingRequestFactsOf(
+  request: TradingRequest,
+): TradingRequestFacts {
+  const params = ('params' in request ? request.params : {}) as {
+    cl_ord_id?: unknown
+    orders?: readonly { cl_ord_id?: unknown }[]
+    validate?: unknown
+  }
+  const clOrdIds: string[] = []
+  if (typeof params.cl_ord_id === 'string') clOrdIds.push(params.cl_ord_id)
+  for (const order of params.orders ?? []) {
+    if (typeof order.cl_ord_id === 'string') clOrdIds.push(order.cl_ord_id)
+  }
+  // A validate-only request places nothing: no order to await, no rate cost.
+  const placesOrders = params.validate !== true
+  const creates =
+    placesOrders &&
+    (request.method === 'add_order' || request.method === 'batch_add')
+  return { clOrdIds, newOrderIds: creates ? clOrdIds : [], placesOrders }
 }
 
 /** What an ack tells the desk: Kraken's clock stamps and the orders it placed. */
@@ -40,25 +44,18 @@ export interface AckFacts {
   }[]
 }
 
-/** Reads the clock stamps and placed orders of a trading ack. */
-export function ackFactsOf(ack: unknown): AckFacts {
-  const { time_in, time_out, method, result } = ack as {
-    time_in?: string
-    time_out?: string
-    method: string
-    result?: unknown
-  }
+/** Reads the clock stamps and placed orders of a (typed) trading ack. */
+export function ackFactsOf(ack: TradingAck): AckFacts {
   const placed: { order_id: string; cl_ord_id: string | undefined }[] = []
-  if (method === 'add_order' || method === 'batch_add') {
-    for (const item of Array.isArray(result) ? result : [result]) {
-      const order = item as { order_id?: unknown; cl_ord_id?: unknown }
-      if (typeof order?.order_id !== 'string') continue
-      placed.push({
-        order_id: order.order_id,
-        cl_ord_id:
-          typeof order.cl_ord_id === 'string' ? order.cl_ord_id : undefined,
-      })
+  if (ack.method === 'add_order') {
+    const order = ack.result
+    if (order?.order_id !== undefined) {
+      placed.push({ order_id: order.order_id, cl_ord_id: order.cl_ord_id })
+    }
+  } else if (ack.method === 'batch_add') {
+    for (const order of ack.result ?? []) {
+      placed.push({ order_id: order.order_id, cl_ord_id: order.cl_ord_id })
     }
   }
-  return { time_in, time_out, placed }
+  return { time_in: ack.time_in, time_out: ack.time_out, placed }
 }

@@ -1,12 +1,4 @@
 import {
-  type AddOrderResponse,
-  type AmendOrderResponse,
-  type BatchAddResponse,
-  type BatchCancelResponse,
-  type CancelAllOrdersAfterResponse,
-  type CancelAllResponse,
-  type CancelOrderResponse,
-  type EditOrderResponse,
   RequestValidationError,
   requestEndpoint,
   stringifyRequest,
@@ -26,23 +18,12 @@ import {
   createResponseCollector,
   responsePlan,
 } from './responseCollector.js'
+import {
+  type TradingRequestFacts,
+  tradingRequestFactsOf,
+} from './tradingRequestFacts.js'
+import type { TradingResponseFor } from './tradingResponses.js'
 import type { TradingResponseLike } from './types.js'
-
-/** The acknowledgement type of each trading method. */
-export interface TradingResponseMap {
-  add_order: AddOrderResponse
-  amend_order: AmendOrderResponse
-  edit_order: EditOrderResponse
-  cancel_order: CancelOrderResponse
-  cancel_all: CancelAllResponse
-  cancel_all_orders_after: CancelAllOrdersAfterResponse
-  batch_add: BatchAddResponse
-  batch_cancel: BatchCancelResponse
-}
-
-/** What `kraken.request(request)` resolves with for a trading request. */
-export type TradingResponseFor<TRequest extends TradingRequest> =
-  TradingResponseMap[TRequest['method']]
 
 /** Options of {@link TradingRequests}. */
 export interface TradingRequestsConfig {
@@ -72,9 +53,13 @@ export class TradingRequests {
     this.#config = config
   }
 
-  /** Sends `request` and resolves with its acknowledgement. */
+  /**
+   * Sends `request` and resolves with its acknowledgement. `facts` are the
+   * request's client order ids, read once by the caller (read here when not given).
+   */
   async send<TRequest extends TradingRequest>(
     request: TRequest,
+    facts: TradingRequestFacts = tradingRequestFactsOf(request),
   ): Promise<TradingResponseFor<TRequest>> {
     const { method } = request
     const connection = await this.#open(request)
@@ -96,7 +81,7 @@ export class TradingRequests {
         ? {}
         : { quietWindow: this.#config.quietWindow },
     )
-    const clOrdIds = clientOrderIds(request)
+    const { clOrdIds } = facts
     let reqId: number | undefined
     const unknown = (reason: OutcomeUnknownReason, cause?: Error) =>
       new OutcomeUnknownError({
@@ -203,17 +188,4 @@ export class TradingRequests {
     }
     return connection
   }
-}
-
-function clientOrderIds(request: TradingRequest): string[] {
-  const params = ((request as { params?: unknown }).params ?? {}) as {
-    cl_ord_id?: unknown
-    orders?: readonly { cl_ord_id?: unknown }[]
-  }
-  const ids: string[] = []
-  if (typeof params.cl_ord_id === 'string') ids.push(params.cl_ord_id)
-  for (const order of params.orders ?? []) {
-    if (typeof order.cl_ord_id === 'string') ids.push(order.cl_ord_id)
-  }
-  return ids
 }

@@ -44,24 +44,49 @@ export interface TriggerStats {
   readonly byHandler: readonly HandlerStats[]
 }
 
-/** Trigger handlers by key, and the dispatch of decoded responses to them. */
-export interface TriggerRegistry {
+/**
+ * One of the runtime's own consumers (books, trading, system status, the
+ * request correlation): called synchronously with each value of its key and
+ * where it came from, before any trigger handler of that value runs.
+ */
+export type ResponseConsumer<TValue = never, TOrigin = unknown> = (
+  value: TValue,
+  origin: TOrigin,
+) => void
+
+/**
+ * Trigger handlers by key, and the one dispatch of decoded responses: the
+ * runtime's consumers first, then the user's handlers. `TOrigin` is what
+ * consumers learn about a value's source (the runtime passes its socket).
+ */
+export interface TriggerRegistry<TOrigin = unknown> {
   /** Registers `handler` for a response type or family; returns its remover. */
   add(key: TriggerKey, handler: TriggerHandler<never>): () => void
+  /**
+   * Registers one of the runtime's own consumers for a response type or
+   * family; returns its remover. Consumers run before handlers, each response
+   * type's own before its families', in registration order; they are not
+   * handlers (not in `stats()`, not in `hasHandlers`).
+   */
+  consume(
+    key: TriggerKey,
+    consumer: ResponseConsumer<never, TOrigin>,
+  ): () => void
   /** Registers a handler for every response and every undecodable frame. */
   addCatchAll(handler: TriggerHandler<CatchAllItem>): () => void
   /**
-   * Dispatches one decoded response: to the handlers of `type`, then of each
-   * of its families, then to the catch-alls. Never throws.
+   * Dispatches one decoded response: to the consumers of `type` and of its
+   * families (a consumer's throw propagates), then to the handlers of `type`,
+   * then of each of its families, then to the catch-alls (these never throw).
    */
-  dispatch(type: TriggerKey, value: unknown): void
+  dispatch(type: TriggerKey, value: unknown, origin?: TOrigin): void
   /** Hands a decode failure to the catch-all handlers. Never throws. */
   dispatchFailure(error: DecodeFailureError): void
   /** Whether anything listens to `type` (directly, by family, or catch-all). */
   hasHandlers(type: TriggerKey): boolean
   /** Resolves once every handler is idle with an empty queue. */
   drain(): Promise<void>
-  /** Removes every handler. */
+  /** Removes every handler (the runtime's consumers stay). */
   clear(): void
   /** Current queue figures. */
   stats(): TriggerStats
@@ -69,7 +94,14 @@ export interface TriggerRegistry {
 
 const CATCH_ALL: TriggerKey = Object.freeze({ kind: 'family', name: '*' })
 const NONE: readonly HandlerRunner[] = Object.freeze([])
+const NO_CONSUMERS: readonly never[] = Object.freeze([])
 const NONE_KEYS: readonly TriggerKey[] = Object.freeze([])
+
+/** What one response type's dispatch walks: consumers, then handlers. */
+interface DispatchPlan<TOrigin> {
+  readonly consumers: readonly ResponseConsumer<unknown, TOrigin>[]
+  readonly runners: readonly HandlerRunner[]
+}
 
 /**
  * Creates a trigger registry. Handler lists are copied on change, so that a
@@ -84,9 +116,9 @@ const NONE_KEYS: readonly TriggerKey[] = Object.freeze([])
  * off()
  * ```
  */
-export function createTriggerRegistry(
+export function createTriggerRegistry<TOrigin = unknown>(
   config: TriggerRegistryConfig,
-): TriggerRegistry {
+): TriggerRegistry<TOrigin> {
   const queueSize = config.queueSize ?? 1_000
   if (!Number.isInteger(queueSize) || queueSize < 1) {
     throw new RangeError(
@@ -94,17 +126,23 @@ export function createTriggerRegistry(
     )
   }
   const runners = new Map<TriggerKey, readonly HandlerRunner[]>()
-  // Per response type, its runners and its families' runners in dispatch
-  // order: one lookup per message. Rebuilt lazily after any change.
-  const plans = new Map<TriggerKey, readonly HandlerRunner[]>()
-  const planFor = (type: TriggerKey): readonly HandlerRunner[] => {
-    let plan = plans.get(type)
-    if (plan !== undefined) return plan
-    const collected = [...(runners.get(type) ?? NONE)]
-    for (const family of type.families ?? NONE_KEYS) {
-      collected.push(...(runners.get(family) ?? NONE))
+  const consumers = new Map<
+    TriggerKey,
+    readonly ResponseConsumer<unknown, TOrigin>[]
+  >()
+  // Per response type, its consumers and runners and its families' in
+  // dispatch order: one lookup per message. Rebuilt lazily after any change.
+  const plans = new Map<TriggerKey, DispatchPlan<TOrigin>>()
+  const planFor = (type: TriggerKey): DispatchPlan<TOrigin> => {
+    const known = plans.get(type)
+    if (known !== undefined) return known
+    const keys = [type, ...(type.families ?? NONE_KEYS)]
+    const ownConsumers = keys.flatMap((key) => consumers.get(key) ?? [])
+    const ownRunners = keys.flatMap((key) => runners.get(key) ?? NONE)
+    const plan: DispatchPlan<TOrigin> = {
+      consumers: ownConsumers.length === 0 ? NO_CONSUMERS : ownConsumers,
+      runners: ownRunners.length === 0 ? NONE : ownRunners,
     }
-    plan = collected.length === 0 ? NONE : collected
     plans.set(type, plan)
     return plan
   }
@@ -164,6 +202,18 @@ export function createTriggerRegistry(
       }
     },
 
+    consume(key, consumer) {
+      const added = consumer as ResponseConsumer<unknown, TOrigin>
+      consumers.set(key, [...(consumers.get(key) ?? []), added])
+      plans.clear()
+      return () => {
+        const rest = (consumers.get(key) ?? []).filter((item) => item !== added)
+        if (rest.length === 0) consumers.delete(key)
+        else consumers.set(key, rest)
+        plans.clear()
+      }
+    },
+
     addCatchAll(handler) {
       const runner = attach(CATCH_ALL, handler as TriggerHandler<never>)
       catchAll = [...catchAll, runner]
@@ -173,10 +223,15 @@ export function createTriggerRegistry(
       }
     },
 
-    dispatch(type, value) {
+    dispatch(type, value, origin) {
       const plan = planFor(type)
-      for (let index = 0; index < plan.length; index++) {
-        plan[index]?.deliver(type, value)
+      const own = plan.consumers
+      for (let index = 0; index < own.length; index++) {
+        own[index]?.(value, origin as TOrigin)
+      }
+      const handlers = plan.runners
+      for (let index = 0; index < handlers.length; index++) {
+        handlers[index]?.deliver(type, value)
       }
       if (catchAll.length === 0) return
       const item: CatchAllItem = { kind: 'response', type, value }
@@ -190,7 +245,7 @@ export function createTriggerRegistry(
     },
 
     hasHandlers(type) {
-      return catchAll.length > 0 || planFor(type).length > 0
+      return catchAll.length > 0 || planFor(type).runners.length > 0
     },
 
     drain() {
