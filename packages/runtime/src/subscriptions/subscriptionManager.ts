@@ -14,18 +14,17 @@ import type { KrakenSocketsError } from '../errors.js'
 import type { ReconnectGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import { AckWaiters, type SubscriptionMethod } from './ackWaiters.js'
-import { identityParams, matchesGiven } from './paramsKey.js'
+import { identityParams } from './paramsKey.js'
 import { planReplay } from './replayPlan.js'
 import {
   channelEndpoint,
-  describeError as describe,
   intentId,
   localAck,
   type SubscriptionAckValue,
   withSymbols,
 } from './subscriptionAcks.js'
+import { subscribeByDepthPlan } from './subscriptionDepthPlan.js'
 import {
-  depthOf,
   type HeldBookSubscription,
   planBookDepths,
 } from './subscriptionDepths.js'
@@ -45,6 +44,12 @@ import {
   type SubscriptionParams,
   type SubscriptionRegistry,
 } from './subscriptionRegistry.js'
+import { heldBookOf, releaseIntents } from './subscriptionRelease.js'
+import {
+  failPendingSubscribes,
+  intentsOn,
+  reconnectGapOf,
+} from './subscriptionReplay.js'
 import { settleAck } from './subscriptionSettle.js'
 
 export type { IntentOwner } from './subscriptionOwners.js'
@@ -122,48 +127,10 @@ export class SubscriptionManager {
         SubscriptionResponse[]
       >
     }
-    // Kraken allows one book depth per symbol and socket: hold the
-    // subscription of the same depth, refuse another depth locally.
-    const waits = new Map<string, Promise<SubscriptionAckValue>>()
-    const sent = plan.filter(({ kind }) => kind === 'send')
-    if (sent.length > 0) {
-      const symbols = sent.map(({ symbol }) => symbol)
-      const each = this.#subscribeEach(withSymbols(params, symbols), owner)
-      symbols.forEach((symbol, index) => {
-        const wait = each[index]
-        if (wait !== undefined) waits.set(symbol, wait)
-      })
-    }
-    for (const decision of plan) {
-      const { symbol } = decision
-      if (decision.kind === 'share') {
-        const shared = { ...decision.params, channel: params.channel }
-        const [wait] = this.#subscribeEach(
-          withSymbols(shared as SubscriptionParams, [symbol]),
-          owner,
-        )
-        if (wait !== undefined) waits.set(symbol, wait)
-      } else if (decision.kind === 'refuse') {
-        this.#config.logger.log('Subscription refused locally.', 'warning', {
-          channel: params.channel,
-          symbol,
-          error: decision.reason,
-        })
-        waits.set(
-          symbol,
-          Promise.resolve(
-            localAck('subscribe', params.channel, symbol, decision.reason),
-          ),
-        )
-      }
-    }
-    return Promise.all(
-      plan.map(
-        ({ symbol }) =>
-          waits.get(symbol) ??
-          Promise.resolve(localAck('subscribe', params.channel, symbol)),
-      ),
-    ) as Promise<SubscriptionResponse[]>
+    return subscribeByDepthPlan(plan, params, {
+      subscribeEach: (each) => this.#subscribeEach(each, owner),
+      logger: this.#config.logger,
+    })
   }
 
   /**
@@ -171,17 +138,7 @@ export class SubscriptionManager {
    * depth and owners: Kraken holds one depth per symbol and socket.
    */
   heldBook(channel: string, symbol: string): HeldBookSubscription | undefined {
-    for (const intent of this.#registry.list()) {
-      if (intent.channel !== channel || intent.symbol !== symbol) continue
-      if (intent.state === 'rejected') continue
-      return {
-        params: intent.params,
-        depth: depthOf(intent.params),
-        state: intent.state,
-        owners: this.#owners.of(intentId(channel, symbol, intent.params)),
-      }
-    }
-    return undefined
+    return heldBookOf(this.#registry, this.#owners, channel, symbol)
   }
 
   /** Records and sends the intents of `params`: one ack wait per symbol. */
@@ -231,23 +188,16 @@ export class SubscriptionManager {
     const wanted = identityParams(params)
     const symbols: (string | undefined)[] =
       params.symbol === undefined ? [undefined] : [...new Set(params.symbol)]
-    const kept = new Set<string | undefined>()
-    for (const intent of this.#registry.list()) {
-      if (intent.channel !== params.channel) continue
-      if (!symbols.includes(intent.symbol)) continue
-      if (!matchesGiven(intent.params, wanted)) continue
-      const id = intentId(intent.channel, intent.symbol, intent.params)
-      if (this.#owners.release(id, owner)) {
-        kept.add(intent.symbol)
-        continue
-      }
-      this.#lastAcks.delete(id)
-      this.#registry.remove({
-        ...intent.params,
-        channel: intent.channel,
-        symbol: intent.symbol === undefined ? undefined : [intent.symbol],
-      })
-    }
+    const kept = releaseIntents(
+      {
+        registry: this.#registry,
+        owners: this.#owners,
+        lastAcks: this.#lastAcks,
+      },
+      params,
+      symbols,
+      owner,
+    )
     const connection = this.#config.pool.peek(
       requestEndpoint(unsubscribe as RequestMessage),
     )
@@ -307,27 +257,13 @@ export class SubscriptionManager {
 
   /** What a reconnect of `endpoint` may have cost: its intents, if any. */
   reconnectGap(endpoint: TransportEndpoint): ReconnectGap | undefined {
-    const subscriptions = this.#intentsOn(
-      endpoint,
-      (state) => state !== 'rejected',
-    ).map(({ channel, symbol }) => ({ channel, symbol }))
-    if (subscriptions.length === 0) return undefined
-    const symbols = new Set<string>()
-    for (const { symbol } of subscriptions) {
-      if (symbol !== undefined) symbols.add(symbol)
-    }
-    return {
-      source: 'reconnect',
-      endpoint,
-      subscriptions,
-      channels: [...new Set(subscriptions.map(({ channel }) => channel))],
-      symbols: [...symbols],
-    }
+    return reconnectGapOf(this.#registry, endpoint)
   }
 
   /** Resubscribes every pending and live intent of the connection's endpoint. */
   replay(connection: Connection): void {
-    const intents = this.#intentsOn(
+    const intents = intentsOn(
+      this.#registry,
       connection.endpoint,
       (state) => state !== 'rejected',
     )
@@ -336,7 +272,11 @@ export class SubscriptionManager {
 
   /** Live intents, for `stop()` to unsubscribe, grouped as requests. */
   liveRequests(endpoint: TransportEndpoint): SubscriptionParams[] {
-    const live = this.#intentsOn(endpoint, (state) => state === 'live')
+    const live = intentsOn(
+      this.#registry,
+      endpoint,
+      (state) => state === 'live',
+    )
     return planReplay(live).map(batchParams)
   }
 
@@ -353,33 +293,9 @@ export class SubscriptionManager {
     return { replay: false, retried: false, generation: connection.generation }
   }
 
-  /** The intents of `endpoint` whose state `wanted` accepts. */
-  #intentsOn(
-    endpoint: TransportEndpoint,
-    wanted: (state: SubscriptionIntent['state']) => boolean,
-  ): SubscriptionIntent[] {
-    return this.#registry
-      .list()
-      .filter(
-        (intent) =>
-          wanted(intent.state) && channelEndpoint(intent.channel) === endpoint,
-      )
-  }
-
   /** The socket could not connect: its pending subscribes fail with the reason. */
   #connectFailed(connection: Connection, error: unknown): void {
-    const reason = `The ${connection.endpoint} socket could not connect: ${describe(error)}`
-    for (const intent of this.#intentsOn(
-      connection.endpoint,
-      (state) => state === 'pending',
-    )) {
-      const id = intentId(intent.channel, intent.symbol, intent.params)
-      this.#acks.notify(
-        'subscribe',
-        id,
-        localAck('subscribe', intent.channel, intent.symbol, reason),
-      )
-    }
+    failPendingSubscribes(this.#registry, this.#acks, connection, error)
   }
 
   /** Sends one frame and correlates its per-symbol acks. */
