@@ -1,23 +1,11 @@
-/** Base class of every error `@kraken-sockets/book` throws. */
-export class BookError extends Error {
-  override name = 'BookError'
-  /** One sentence, without the details. */
-  readonly shortMessage: string
-  readonly details: string | undefined
+import { KrakenSocketsError } from '@kraken-sockets/schema'
 
-  constructor(
-    shortMessage: string,
-    options: { details?: string; cause?: unknown } = {},
-  ) {
-    super(
-      options.details === undefined
-        ? shortMessage
-        : `${shortMessage}\n\nDetails: ${options.details}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    )
-    this.shortMessage = shortMessage
-    this.details = options.details
-  }
+/**
+ * Base class of every error `@kraken-sockets/book` throws; a
+ * `KrakenSocketsError`, the root every package's errors share.
+ */
+export class BookError extends KrakenSocketsError {
+  override name = 'BookError'
 }
 
 /**

@@ -1,34 +1,16 @@
-/** Options shared by every error the runtime raises. */
-export interface KrakenSocketsErrorOptions {
-  /** Extra detail appended to the message on its own line. */
-  details?: string | undefined
-  /** The underlying error, if any. */
-  cause?: unknown
-}
+import {
+  isKrakenSocketsError,
+  KrakenSocketsError,
+  type KrakenSocketsErrorOptions,
+} from '@kraken-sockets/schema'
 
-/**
- * Base class of every error raised or emitted by `@kraken-sockets/runtime`.
- * `shortMessage` is one sentence; `details` holds the rest.
- */
-export class KrakenSocketsError extends Error {
-  override name = 'KrakenSocketsError'
-  /** One sentence, without detail. */
-  readonly shortMessage: string
-  /** Extra detail, if any. */
-  readonly details: string | undefined
-
-  constructor(shortMessage: string, options: KrakenSocketsErrorOptions = {}) {
-    const message =
-      options.details === undefined
-        ? shortMessage
-        : `${shortMessage}\n\nDetails: ${options.details}`
-    super(
-      message,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    )
-    this.shortMessage = shortMessage
-    this.details = options.details
-  }
+// One error root for every package: the class lives in schema (which every
+// package may import); the runtime's errors extend it, and it stays
+// importable from here as before.
+export {
+  isKrakenSocketsError,
+  KrakenSocketsError,
+  type KrakenSocketsErrorOptions,
 }
 
 /**

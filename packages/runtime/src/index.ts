@@ -7,6 +7,7 @@ export {
   ClientStoppedError,
   DecodeFailureError,
   HandlerError,
+  isKrakenSocketsError,
   KrakenError,
   KrakenSocketsError,
   type KrakenSocketsErrorOptions,

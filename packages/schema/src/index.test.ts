@@ -87,6 +87,8 @@ test('exports', () => {
       "createRateCounter",
       "RATE_TIERS",
       "transactionCost",
+      "isKrakenSocketsError",
+      "KrakenSocketsError",
       "SchemaError",
       "isDecimalString",
       "formatPlainNumber",

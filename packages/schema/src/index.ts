@@ -150,6 +150,11 @@ export {
 
 // Requests
 
+export {
+  isKrakenSocketsError,
+  KrakenSocketsError,
+  type KrakenSocketsErrorOptions,
+} from './errorRoot.js'
 export { SchemaError, type SchemaErrorOptions } from './errors.js'
 export { type DecimalString, isDecimalString } from './money/decimalString.js'
 export { formatPlainNumber } from './money/formatPlainNumber.js'
