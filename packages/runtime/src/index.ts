@@ -39,6 +39,7 @@ export type {
   KrakenEventMap,
   KrakenStats,
   SystemState,
+  SystemStatus,
   SystemStatusEvent,
 } from './client/events.js'
 export { KrakenWebSocketAPI } from './client/krakenWebSocketAPI.js'

@@ -73,7 +73,9 @@ export class KrakenSocketsError extends Error {
 
   /** The brand check for the root, the prototype check for subclasses. */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: the class instanceof asks about
     if (this === KrakenSocketsError) return isKrakenSocketsError(value)
+    // biome-ignore lint/complexity/noThisInStatic: a subclass: the prototype check
     return Function.prototype[Symbol.hasInstance].call(this, value)
   }
 }

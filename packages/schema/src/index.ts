@@ -42,8 +42,10 @@ export {
   AssetSchema,
   InstrumentsSnapshotResponseSchema,
   InstrumentsUpdateResponseSchema,
+  PAIR_STATUSES,
   type Pair,
   PairSchema,
+  type PairStatus,
 } from './responses/instrument.js'
 export {
   type L3Order,
@@ -112,6 +114,8 @@ export {
 export {
   MaintenanceNoticeSchema,
   StatusResponseSchema,
+  SYSTEM_STATUSES,
+  type SystemStatus,
 } from './responses/status.js'
 export {
   SubscriptionResponseSchema,

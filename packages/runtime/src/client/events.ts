@@ -1,4 +1,7 @@
-import type { StatusResponse } from '@kraken-sockets/schema'
+import type {
+  SystemStatus as SchemaSystemStatus,
+  StatusResponse,
+} from '@kraken-sockets/schema'
 import type {
   ConnectionEvent,
   TransportEndpoint,
@@ -11,15 +14,21 @@ import type { GapEvent } from '../shared/gap.js'
 import type { OrderEvent } from '../trading/orderTrackerTypes.js'
 import type { TriggerStats } from '../triggers/triggerRegistry.js'
 
-/** Kraken's trading engine state, from `status` frames. */
-export type SystemState = 'online' | 'maintenance' | 'cancel_only' | 'post_only'
+/** Kraken's trading engine state, from `status` frames (schema's `SystemStatus`). */
+export type SystemStatus = SchemaSystemStatus
+
+/**
+ * Kraken's trading engine state.
+ * @deprecated Use {@link SystemStatus}, the one name every package uses; this alias goes in the next minor version.
+ */
+export type SystemState = SystemStatus
 
 /** What the runtime's `status` event carries: the system state changed. */
 export interface SystemStatusEvent {
   /** The socket whose `status` frame reported it. */
   readonly endpoint: TransportEndpoint
   /** The new state (`online`, `maintenance`, `cancel_only`, `post_only`). */
-  readonly system: SystemState | (string & {})
+  readonly system: SystemStatus | (string & {})
   /** The state this socket reported before, if any. */
   readonly previous: string | undefined
   /** The decoded `status` value. */

@@ -1,31 +1,15 @@
-import { isPlacingMethod } from '@kraken-sockets/schema'
+import {
+  isPlacingMethod,
+  type PairStatus as SchemaPairStatus,
+  type SystemStatus as SchemaSystemStatus,
+} from '@kraken-sockets/schema'
 import type { OrderParams, TradingMethod } from './types.js'
 
-/**
- * Trading engine states from the `status` channel.
- *
- * @see https://docs.kraken.com/api/docs/websocket-v2/status
- */
-export type SystemStatus =
-  | 'online'
-  | 'maintenance'
-  | 'cancel_only'
-  | 'post_only'
+/** Trading engine states from the `status` channel (schema's vocabulary). */
+export type SystemStatus = SchemaSystemStatus
 
-/**
- * Pair states from the `instrument` channel.
- *
- * @see https://docs.kraken.com/api/docs/websocket-v2/instrument
- */
-export type PairStatus =
-  | 'online'
-  | 'cancel_only'
-  | 'limit_only'
-  | 'post_only'
-  | 'reduce_only'
-  | 'maintenance'
-  | 'delisted'
-  | 'work_in_progress'
+/** Pair states from the `instrument` channel (schema's vocabulary). */
+export type PairStatus = SchemaPairStatus
 
 /** What {@link checkOrderAllowed} decides. */
 export type GuardResult = { ok: true } | { ok: false; reason: string }
