@@ -1,4 +1,7 @@
-import type { TradingMethod as SchemaTradingMethod } from '@kraken-sockets/schema'
+import type {
+  Money,
+  TradingMethod as SchemaTradingMethod,
+} from '@kraken-sockets/schema'
 /**
  * Minimal structural types for the values the trading core reads. They name
  * Kraken's fields exactly, so the schema package's decoded values and request
@@ -6,10 +9,10 @@ import type { TradingMethod as SchemaTradingMethod } from '@kraken-sockets/schem
  */
 
 /**
- * Money as a caller may give it (the schema's `Money`): a decimal string
- * (preferred), a number, or a bigint.
+ * Money as a caller may give it: schema's `Money` (a decimal string,
+ * preferred, a number, or a bigint), under the runtime's exported name.
  */
-export type DecimalInput = string | number | bigint
+export type DecimalInput = Money
 
 /** Order sides. */
 export type OrderSide = 'buy' | 'sell'
