@@ -86,6 +86,7 @@ test('exports', () => {
       "TradesSnapshotResponseSchema",
       "TradesUpdateResponseSchema",
       "UnsubscribeResponseSchema",
+      "createDecayingCounters",
       "createRateCounter",
       "RATE_TIERS",
       "transactionCost",

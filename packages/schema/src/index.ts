@@ -137,6 +137,10 @@ export { UnsubscribeResponseSchema } from './responses/unsubscribe.js'
 // Limits
 
 export {
+  createDecayingCounters,
+  type DecayingCounters,
+} from './limits/decayingCounters.js'
+export {
   createRateCounter,
   type RateCharge,
   type RateCounter,
