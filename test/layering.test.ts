@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import { describe, expect, test } from 'vitest'
 
 /**
@@ -98,5 +98,133 @@ describe('layering', () => {
       (m) => m[1] ?? m[2],
     )
     expect(found).toEqual(['valibot'])
+  })
+})
+
+/**
+ * The floors inside `@kraken-sockets/runtime/src`: each folder (or root file)
+ * may import only the units listed (and itself). A unit missing here fails
+ * the test, so a new folder has to say where it stands. `testing/` (test
+ * helpers, not published) may import anything.
+ */
+const runtimeFloors: Record<string, string[]> = {
+  errors: [],
+  shared: ['errors'],
+  connections: ['shared', 'errors'],
+  triggers: ['shared', 'errors'],
+  subscriptions: ['connections', 'shared', 'errors'],
+  books: ['subscriptions', 'shared', 'errors'],
+  trading: ['subscriptions', 'connections', 'shared', 'errors'],
+  client: [
+    'trading',
+    'books',
+    'subscriptions',
+    'triggers',
+    'connections',
+    'shared',
+    'errors',
+  ],
+  testing: ['client', 'trading', 'books', 'triggers', 'shared', 'errors'],
+  testingEntry: ['triggers'],
+  index: [
+    'client',
+    'trading',
+    'books',
+    'subscriptions',
+    'triggers',
+    'connections',
+    'shared',
+    'errors',
+  ],
+}
+
+/** Every relative import between runtime source files (tests excluded). */
+function runtimeImportGraph(): Map<string, string[]> {
+  const src = join(import.meta.dirname, '../packages/runtime/src')
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(/[\\/]/).join('/'))
+    .filter((f) => f.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(f))
+  const graph = new Map<string, string[]>()
+  for (const file of files) {
+    const targets: string[] = []
+    for (const m of stripComments(
+      readFileSync(join(src, file), 'utf8'),
+    ).matchAll(importRe)) {
+      const spec = m[1] ?? m[2] ?? ''
+      if (spec.startsWith('.'))
+        targets.push(
+          posix.join(posix.dirname(file), spec).replace(/\.js$/, '.ts'),
+        )
+    }
+    graph.set(file, targets)
+  }
+  return graph
+}
+
+/** The floor a runtime file stands on: its top folder, or its own name at the root. */
+function floorOf(file: string): string {
+  const [first = '', ...rest] = file.split('/')
+  return rest.length > 0 ? first : first.replace(/\.ts$/, '')
+}
+
+/** Each cycle found by a depth-first walk, as the files around it. */
+function cyclesOf(graph: Map<string, string[]>): string[][] {
+  const state = new Map<string, 'open' | 'done'>()
+  const path: string[] = []
+  const cycles: string[][] = []
+  const visit = (node: string): void => {
+    state.set(node, 'open')
+    path.push(node)
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'open')
+        cycles.push([...path.slice(path.indexOf(next)), next])
+      else if (!state.has(next)) visit(next)
+    }
+    path.pop()
+    state.set(node, 'done')
+  }
+  for (const node of graph.keys()) if (!state.has(node)) visit(node)
+  return cycles
+}
+
+describe('layering inside runtime', () => {
+  const graph = runtimeImportGraph()
+
+  test('every runtime file stands on a known floor', () => {
+    const unknown = [...graph.keys()].filter(
+      (file) => !(floorOf(file) in runtimeFloors),
+    )
+    expect(unknown).toEqual([])
+  })
+
+  test('no import runs back up a floor', () => {
+    const upward: string[] = []
+    for (const [file, targets] of graph) {
+      const from = floorOf(file)
+      for (const target of targets) {
+        const to = floorOf(target)
+        if (to !== from && !runtimeFloors[from]?.includes(to))
+          upward.push(`${file} -> ${target}`)
+      }
+    }
+    expect(upward).toEqual([])
+  })
+
+  test('no circle between runtime files', () => {
+    expect(cyclesOf(graph)).toEqual([])
+  })
+
+  test('the floors themselves form no circle', () => {
+    const floors = new Map(Object.entries(runtimeFloors))
+    expect(cyclesOf(floors)).toEqual([])
+  })
+
+  test('behavior: the cycle finder sees a circle', () => {
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+    ])
+    expect(cyclesOf(graph)).toEqual([['a', 'b', 'c', 'a']])
   })
 })

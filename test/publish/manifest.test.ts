@@ -17,6 +17,17 @@ function manifestOf(pkg: string): PublishManifest {
   return readManifest(join(repoRoot, 'packages', pkg))
 }
 
+/** Documented subpaths beyond `.`: the runtime's unstable `./testing` entry. */
+const extraEntries: Record<string, Record<string, object>> = {
+  runtime: {
+    './testing': {
+      '@kraken-sockets/source': './src/testingEntry.ts',
+      types: './dist/testingEntry.d.ts',
+      default: './dist/testingEntry.js',
+    },
+  },
+}
+
 describe.each(publishedPackages)('@kraken-sockets/%s package.json', (pkg) => {
   const manifest = manifestOf(pkg)
 
@@ -40,15 +51,18 @@ describe.each(publishedPackages)('@kraken-sockets/%s package.json', (pkg) => {
         types: './dist/index.d.ts',
         default: './dist/index.js',
       },
+      ...extraEntries[pkg],
       './package.json': './package.json',
     })
-    const root = (manifest.exports as Record<string, object>)['.'] ?? {}
-    // Conditions match in key order: ours must come before `types`.
-    expect(Object.keys(root)).toEqual([
-      '@kraken-sockets/source',
-      'types',
-      'default',
-    ])
+    for (const entry of ['.', ...Object.keys(extraEntries[pkg] ?? {})]) {
+      const conditions = (manifest.exports as Record<string, object>)[entry]
+      // Conditions match in key order: ours must come before `types`.
+      expect(Object.keys(conditions ?? {})).toEqual([
+        '@kraken-sockets/source',
+        'types',
+        'default',
+      ])
+    }
   })
 
   test('behavior: ships dist and src, never tests or testing helpers', () => {

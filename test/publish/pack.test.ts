@@ -98,9 +98,10 @@ describe.each(publishedPackages)('the %s tarball', (pkg) => {
 
   test('behavior: every exports target is in the tarball', () => {
     const list = new Set(filesOf(pkg))
+    // The values of the exports map (its keys are subpaths, e.g. `./testing`).
     const targets = JSON.stringify(readManifest(stage.dir(pkg)).exports)
-      .match(/"\.\/[^"]+"/g)
-      ?.map((quoted) => quoted.slice(3, -1))
+      .match(/:"\.\/[^"]+"/g)
+      ?.map((quoted) => quoted.slice(4, -1))
       .filter((target) => !target.endsWith('/'))
     expect(targets?.length).toBeGreaterThan(0)
     expect(targets?.filter((target) => !list.has(target))).toEqual([])

@@ -5,10 +5,12 @@
  * Run: pnpm --filter bench exec tsx --conditions=@kraken-sockets/source src/runtime/dispatch.ts
  */
 import { EventEmitter } from 'node:events'
-// The registry is internal to @kraken-sockets/runtime (not exported), so the
-// bench reaches its source directly until KrakenWebSocketAPI exposes it.
-import type { TriggerKey } from '../../../packages/runtime/src/internal/triggerKey.js'
-import { createTriggerRegistry } from '../../../packages/runtime/src/internal/triggerRegistry.js'
+// The registry alone, through the runtime's documented entry for benchmarks
+// and tests (`@kraken-sockets/runtime/testing`).
+import {
+  createTriggerRegistry,
+  type TriggerKey,
+} from '@kraken-sockets/runtime/testing'
 
 const MESSAGES = 1_000_000
 const BATCH = 500

@@ -1,4 +1,4 @@
-/** Base class of every error `@kraken-sockets/book` throws. */
+/** Base class of every error `@kraken-sockets/book` throws (branded as a `KrakenSocketsError`). */
 export class BookError extends Error {
   override name = 'BookError'
   /** One sentence, without the details. */
@@ -19,6 +19,19 @@ export class BookError extends Error {
     this.details = options.details
   }
 }
+
+// The book takes no run-time dependency, so it carries the brand of schema's
+// `KrakenSocketsError` (a registered symbol, one across packages) instead of
+// extending the class: `isKrakenSocketsError(error)` and `error instanceof
+// KrakenSocketsError` hold for every book error. On the prototype: never an
+// own property.
+Object.defineProperty(
+  BookError.prototype,
+  Symbol.for('@kraken-sockets/error'),
+  {
+    value: true,
+  },
+)
 
 /**
  * `createBook` / `createL3Book` was given unusable options (a depth Kraken

@@ -10,6 +10,7 @@ test('exports', () => {
       "ClientStoppedError",
       "DecodeFailureError",
       "HandlerError",
+      "isKrakenSocketsError",
       "KrakenError",
       "KrakenSocketsError",
       "ListenerError",

@@ -1,3 +1,21 @@
+// The errors every part raises (first, as the export snapshot lists them)
+
+export {
+  AuthenticationError,
+  BookDepthConflictError,
+  BookSyncError,
+  ClientStoppedError,
+  DecodeFailureError,
+  HandlerError,
+  isKrakenSocketsError,
+  KrakenError,
+  KrakenSocketsError,
+  type KrakenSocketsErrorOptions,
+  ListenerError,
+  SubscriptionLimitError,
+  TaskError,
+} from './errors.js'
+
 // The client
 
 export type {
@@ -15,53 +33,32 @@ export type {
   RunOptions,
   StreamOptions,
   TriggerKeyOf,
-} from './clientTypes.js'
+} from './client/clientTypes.js'
 export type {
   KrakenErrorEvent,
   KrakenEventMap,
   KrakenStats,
   SystemState,
+  SystemStatus,
   SystemStatusEvent,
-} from './events.js'
-export {
-  AuthenticationError,
-  BookDepthConflictError,
-  BookSyncError,
-  ClientStoppedError,
-  DecodeFailureError,
-  HandlerError,
-  KrakenError,
-  KrakenSocketsError,
-  type KrakenSocketsErrorOptions,
-  ListenerError,
-  SubscriptionLimitError,
-  TaskError,
-} from './internal/errors.js'
-export type { Listener } from './internal/eventEmitter.js'
+} from './client/events.js'
+export { KrakenWebSocketAPI } from './client/krakenWebSocketAPI.js'
+export type {
+  KrakenWebSocketAPIOptions,
+  RateCounterOptions,
+  TradingOptions,
+} from './client/options.js'
+export type { Listener } from './shared/eventEmitter.js'
 export type {
   DroppedValuesGap,
   GapEvent,
   ReconnectGap,
   SequenceGap,
-} from './internal/gap.js'
-export type { HandlerStats } from './internal/handlerRunner.js'
-export type { LogContext, LogSink } from './internal/logger.js'
-export type { LogLevel } from './internal/logLevel.js'
-export type { SubscriptionAckValue } from './internal/subscriptionAcks.js'
-export type { UserTask } from './internal/taskGroup.js'
-export type {
-  TradingResponseFor,
-  TradingResponseMap,
-} from './internal/tradingRequests.js'
-export type { TriggerMethodDecorator } from './internal/triggerDecorator.js'
-export type { TriggerStats } from './internal/triggerRegistry.js'
-export type { TriggerStream } from './internal/triggerStream.js'
-export { KrakenWebSocketAPI } from './krakenWebSocketAPI.js'
-export type {
-  KrakenWebSocketAPIOptions,
-  RateCounterOptions,
-  TradingOptions,
-} from './options.js'
+} from './shared/gap.js'
+export type { LogContext, LogSink } from './shared/logger.js'
+export type { LogLevel } from './shared/logLevel.js'
+export type { UserTask } from './shared/taskGroup.js'
+export type { SubscriptionAckValue } from './subscriptions/subscriptionAcks.js'
 export type {
   AdvisoryRateCounter,
   RateTransactionLike,
@@ -97,7 +94,15 @@ export type {
   OrderOutcomeStatus,
 } from './trading/orderHandle.js'
 export type { OrderEvent } from './trading/orderTrackerTypes.js'
+export type {
+  TradingResponseFor,
+  TradingResponseMap,
+} from './trading/tradingResponses.js'
 export type { DecimalInput, InstrumentPair } from './trading/types.js'
+export type { HandlerStats } from './triggers/handlerRunner.js'
+export type { TriggerMethodDecorator } from './triggers/triggerDecorator.js'
+export type { TriggerStats } from './triggers/triggerRegistry.js'
+export type { TriggerStream } from './triggers/triggerStream.js'
 
 // From @kraken-sockets/schema, so that a bot needs this package alone:
 // the request builders and the response types (values and types).

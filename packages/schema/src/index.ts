@@ -42,8 +42,10 @@ export {
   AssetSchema,
   InstrumentsSnapshotResponseSchema,
   InstrumentsUpdateResponseSchema,
+  PAIR_STATUSES,
   type Pair,
   PairSchema,
+  type PairStatus,
 } from './responses/instrument.js'
 export {
   type L3Order,
@@ -112,6 +114,8 @@ export {
 export {
   MaintenanceNoticeSchema,
   StatusResponseSchema,
+  SYSTEM_STATUSES,
+  type SystemStatus,
 } from './responses/status.js'
 export {
   SubscriptionResponseSchema,
@@ -133,6 +137,10 @@ export { UnsubscribeResponseSchema } from './responses/unsubscribe.js'
 // Limits
 
 export {
+  createDecayingCounters,
+  type DecayingCounters,
+} from './limits/decayingCounters.js'
+export {
   createRateCounter,
   type RateCharge,
   type RateCounter,
@@ -150,6 +158,11 @@ export {
 
 // Requests
 
+export {
+  isKrakenSocketsError,
+  KrakenSocketsError,
+  type KrakenSocketsErrorOptions,
+} from './errorRoot.js'
 export { SchemaError, type SchemaErrorOptions } from './errors.js'
 export { type DecimalString, isDecimalString } from './money/decimalString.js'
 export { formatPlainNumber } from './money/formatPlainNumber.js'
@@ -303,4 +316,11 @@ export {
   type StringifyRequestOptions,
   stringifyRequest,
 } from './requests/stringifyRequest.js'
+export {
+  isPlacingMethod,
+  PLACING_METHODS,
+  type PlacingMethod,
+  TRADING_METHODS,
+  type TradingMethod,
+} from './requests/tradingMethods.js'
 export { unsubscribeRequestFor } from './requests/unsubscribeRequestFor.js'

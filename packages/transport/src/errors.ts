@@ -8,6 +8,9 @@ export type TransportErrorOptions = {
 /**
  * Base class of every error this package throws or emits. `shortMessage` is
  * one sentence; `details` holds the specifics (never a key or token).
+ * Branded as a `KrakenSocketsError` (see below), so that
+ * `isKrakenSocketsError(error)` and `error instanceof KrakenSocketsError`
+ * (both from `@kraken-sockets/schema`) hold for it.
  */
 export class TransportError extends Error {
   override name = 'TransportError'
@@ -27,6 +30,17 @@ export class TransportError extends Error {
     this.details = options.details
   }
 }
+
+// The transport depends on no other package, so it carries the brand of
+// schema's `KrakenSocketsError` (a registered symbol, one across packages)
+// instead of extending the class. On the prototype: never an own property.
+Object.defineProperty(
+  TransportError.prototype,
+  Symbol.for('@kraken-sockets/error'),
+  {
+    value: true,
+  },
+)
 
 /** `send()` was called while the socket was not open. Nothing was queued. */
 export class TransportNotOpenError extends TransportError {

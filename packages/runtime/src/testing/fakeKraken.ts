@@ -4,9 +4,9 @@ import {
   fake,
   type TransportEndpoint,
 } from '@kraken-sockets/transport'
-import type { KrakenErrorEvent } from '../events.js'
-import { KrakenWebSocketAPI } from '../krakenWebSocketAPI.js'
-import type { KrakenWebSocketAPIOptions } from '../options.js'
+import type { KrakenErrorEvent } from '../client/events.js'
+import { KrakenWebSocketAPI } from '../client/krakenWebSocketAPI.js'
+import type { KrakenWebSocketAPIOptions } from '../client/options.js'
 
 /** A frame the client sent, parsed. */
 export interface SentFrame {

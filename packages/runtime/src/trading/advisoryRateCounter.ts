@@ -1,4 +1,8 @@
-import type { RateTierLimits, RateTransaction } from '@kraken-sockets/schema'
+import {
+  createDecayingCounters,
+  type RateTierLimits,
+  type RateTransaction,
+} from '@kraken-sockets/schema'
 
 /**
  * A trading transaction as Kraken's rate counter prices it (ages in ms since
@@ -84,8 +88,8 @@ export function createAdvisoryRateCounter(
   const lowest: RateTierLike = first
   const mode = config.mode ?? 'warn'
   const now = config.now ?? Date.now
-  const pairs = new Map<string, { value: number; at: number }>()
   let tier: RateTierLike = lowest
+  const pairs = createDecayingCounters(() => tier.decayPerSecond)
 
   function tierFor(maxRateCount: number): RateTierLike {
     const exact = tiers.find((t) => t.threshold === maxRateCount)
@@ -96,14 +100,7 @@ export function createAdvisoryRateCounter(
   }
   if (config.maxRateCount !== undefined) tier = tierFor(config.maxRateCount)
 
-  function current(symbol: string, at: number): number {
-    const state = pairs.get(symbol)
-    if (state === undefined) return 0
-    return Math.max(
-      0,
-      state.value - (Math.max(0, at - state.at) / 1000) * tier.decayPerSecond,
-    )
-  }
+  const current = (symbol: string, at: number) => pairs.valueAt(symbol, at)
 
   return {
     get threshold() {
@@ -114,7 +111,7 @@ export function createAdvisoryRateCounter(
       tier = tierFor(maxRateCount)
     },
     correct(symbol, count) {
-      pairs.set(symbol, { value: count, at: now() })
+      pairs.set(symbol, count, now())
     },
     charge(symbol, transaction) {
       const at = now()
@@ -124,10 +121,10 @@ export function createAdvisoryRateCounter(
       if (after > tier.threshold) {
         const reason = `${transaction.type} on ${symbol} would raise the trading rate counter to ${round(after)}, above ${tier.threshold} (maxratecount)`
         if (mode === 'refuse') return { ok: false, count: before, cost, reason }
-        pairs.set(symbol, { value: after, at })
+        pairs.set(symbol, after, at)
         return { ok: true, count: after, cost, warning: reason }
       }
-      pairs.set(symbol, { value: after, at })
+      pairs.set(symbol, after, at)
       return { ok: true, count: after, cost }
     },
     reset: () => pairs.clear(),

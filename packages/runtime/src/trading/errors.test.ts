@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { KrakenError, KrakenSocketsError } from '../internal/errors.js'
+import { KrakenError, KrakenSocketsError } from '../errors.js'
 import {
   KrakenRejectedError,
   krakenErrorPrefix,

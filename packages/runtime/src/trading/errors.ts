@@ -1,4 +1,4 @@
-import { KrakenError, KrakenSocketsError } from '../internal/errors.js'
+import { KrakenError, KrakenSocketsError } from '../errors.js'
 
 /**
  * The error family of Kraken's error strings: the part before the first `:`

@@ -1,30 +1,15 @@
+import {
+  isPlacingMethod,
+  type PairStatus as SchemaPairStatus,
+  type SystemStatus as SchemaSystemStatus,
+} from '@kraken-sockets/schema'
 import type { OrderParams, TradingMethod } from './types.js'
 
-/**
- * Trading engine states from the `status` channel.
- *
- * @see https://docs.kraken.com/api/docs/websocket-v2/status
- */
-export type SystemStatus =
-  | 'online'
-  | 'maintenance'
-  | 'cancel_only'
-  | 'post_only'
+/** Trading engine states from the `status` channel (schema's vocabulary). */
+export type SystemStatus = SchemaSystemStatus
 
-/**
- * Pair states from the `instrument` channel.
- *
- * @see https://docs.kraken.com/api/docs/websocket-v2/instrument
- */
-export type PairStatus =
-  | 'online'
-  | 'cancel_only'
-  | 'limit_only'
-  | 'post_only'
-  | 'reduce_only'
-  | 'maintenance'
-  | 'delisted'
-  | 'work_in_progress'
+/** Pair states from the `instrument` channel (schema's vocabulary). */
+export type PairStatus = SchemaPairStatus
 
 /** What {@link checkOrderAllowed} decides. */
 export type GuardResult = { ok: true } | { ok: false; reason: string }
@@ -55,13 +40,6 @@ const MARKET_PRICED_TYPES = new Set([
   'take-profit',
   'trailing-stop',
   'settle-position',
-])
-
-const PLACING_METHODS = new Set<TradingMethod>([
-  'add_order',
-  'batch_add',
-  'amend_order',
-  'edit_order',
 ])
 
 const NO_NEW_ORDERS: Record<string, string> = {
@@ -102,7 +80,7 @@ function refused(reason: string): GuardResult {
 export function checkOrderAllowed(
   args: CheckOrderAllowedParameters,
 ): GuardResult {
-  if (!PLACING_METHODS.has(args.method)) return { ok: true }
+  if (!isPlacingMethod(args.method)) return { ok: true }
   const orders = args.orders ?? []
   const pair = args.symbol ?? 'the pair'
   const system = args.systemStatus

@@ -1,3 +1,7 @@
+import type {
+  Money,
+  TradingMethod as SchemaTradingMethod,
+} from '@kraken-sockets/schema'
 /**
  * Minimal structural types for the values the trading core reads. They name
  * Kraken's fields exactly, so the schema package's decoded values and request
@@ -5,10 +9,10 @@
  */
 
 /**
- * Money as a caller may give it (the schema's `Money`): a decimal string
- * (preferred), a number, or a bigint.
+ * Money as a caller may give it: schema's `Money` (a decimal string,
+ * preferred, a number, or a bigint), under the runtime's exported name.
  */
-export type DecimalInput = string | number | bigint
+export type DecimalInput = Money
 
 /** Order sides. */
 export type OrderSide = 'buy' | 'sell'
@@ -45,20 +49,8 @@ export type OrderParams = {
   order_userref?: number | bigint | undefined
 }
 
-/**
- * The trading methods, as Kraken names them.
- *
- * @see https://docs.kraken.com/api/docs/websocket-v2/add_order
- */
-export type TradingMethod =
-  | 'add_order'
-  | 'amend_order'
-  | 'edit_order'
-  | 'cancel_order'
-  | 'cancel_all'
-  | 'cancel_all_orders_after'
-  | 'batch_add'
-  | 'batch_cancel'
+/** The trading methods, as Kraken names them (schema's list). */
+export type TradingMethod = SchemaTradingMethod
 
 /**
  * The envelope of a response to a trading method (§2.2 of the spec digest).

@@ -1,3 +1,4 @@
+import { createDecayingCounters } from './decayingCounters.js'
 import { RATE_TIERS, type RateTier, type RateTierLimits } from './rateTiers.js'
 import { type RateTransaction, transactionCost } from './transactionCost.js'
 
@@ -45,8 +46,6 @@ export type RateCounter = {
   reset(): void
 }
 
-type PairState = { value: number; at: number }
-
 /**
  * Creates Kraken's per-pair trading rate counters: each transaction adds
  * its cost, the counter decays each second by the tier's rate, and a
@@ -65,14 +64,8 @@ export function createRateCounter(config: RateCounterConfig = {}): RateCounter {
   const tier = config.tier ?? 'starter'
   const limits = typeof tier === 'string' ? RATE_TIERS[tier] : tier
   const now = config.now ?? Date.now
-  const pairs = new Map<string, PairState>()
-
-  function current(pair: string, at: number): number {
-    const state = pairs.get(pair)
-    if (state === undefined) return 0
-    const elapsed = Math.max(0, at - state.at) / 1000
-    return Math.max(0, state.value - elapsed * limits.decayPerSecond)
-  }
+  const pairs = createDecayingCounters(() => limits.decayPerSecond)
+  const current = (pair: string, at: number) => pairs.valueAt(pair, at)
 
   return {
     limits,
@@ -90,8 +83,7 @@ export function createRateCounter(config: RateCounterConfig = {}): RateCounter {
       if (before + cost > limits.threshold)
         return { ok: false, count: before, cost }
       const value = before + cost
-      if (value === 0) pairs.delete(pair)
-      else pairs.set(pair, { value, at })
+      pairs.set(pair, value, at)
       return { ok: true, count: value, cost }
     },
     reset: () => pairs.clear(),

@@ -2,6 +2,26 @@ import * as v from 'valibot'
 import { IntegerSchema, type Precise } from './shared.js'
 
 /**
+ * A pair's states, as the `instrument` channel's `pairs[].status` names them
+ * (decoding keeps any string, so that a new state does not break it).
+ *
+ * @see https://docs.kraken.com/api/docs/websocket-v2/instrument
+ */
+export const PAIR_STATUSES = Object.freeze([
+  'online',
+  'cancel_only',
+  'limit_only',
+  'post_only',
+  'reduce_only',
+  'maintenance',
+  'delisted',
+  'work_in_progress',
+] as const)
+
+/** One of {@link PAIR_STATUSES}. */
+export type PairStatus = (typeof PAIR_STATUSES)[number]
+
+/**
  * One asset of the `instrument` channel.
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/instrument

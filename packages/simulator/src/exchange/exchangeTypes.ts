@@ -1,3 +1,7 @@
+import {
+  TRADING_METHODS as KRAKEN_TRADING_METHODS,
+  type TradingMethod as KrakenTradingMethod,
+} from '@kraken-sockets/schema'
 import type { FeeSchedule } from './context.js'
 import type { BatchCancelShape } from './methods/batchCancel.js'
 import type { Params } from './params.js'
@@ -12,20 +16,11 @@ import type {
   SystemStatus,
 } from './types.js'
 
-/** The trading methods the exchange answers. */
-export const TRADING_METHODS = Object.freeze([
-  'add_order',
-  'amend_order',
-  'edit_order',
-  'cancel_order',
-  'cancel_all',
-  'cancel_all_orders_after',
-  'batch_add',
-  'batch_cancel',
-] as const)
+/** The trading methods the exchange answers: schema's list. */
+export const TRADING_METHODS = KRAKEN_TRADING_METHODS
 
 /** One of {@link TRADING_METHODS}. */
-export type TradingMethod = (typeof TRADING_METHODS)[number]
+export type TradingMethod = KrakenTradingMethod
 
 /** A trading request frame, parsed from JSON (the server checked the token). */
 export type TradingRequestFrame = {

@@ -1,20 +1,13 @@
-/** A trading engine status, as the `status` channel's `system`. */
-export type SystemStatus =
-  | 'online'
-  | 'maintenance'
-  | 'cancel_only'
-  | 'post_only'
+import type {
+  PairStatus as SchemaPairStatus,
+  SystemStatus as SchemaSystemStatus,
+} from '@kraken-sockets/schema'
 
-/** A pair's status, as the `instrument` channel's `pairs[].status`. */
-export type PairStatus =
-  | 'online'
-  | 'cancel_only'
-  | 'delisted'
-  | 'limit_only'
-  | 'maintenance'
-  | 'post_only'
-  | 'reduce_only'
-  | 'work_in_progress'
+/** A trading engine status, as the `status` channel's `system` (schema's vocabulary). */
+export type SystemStatus = SchemaSystemStatus
+
+/** A pair's status, as the `instrument` channel's `pairs[].status` (schema's vocabulary). */
+export type PairStatus = SchemaPairStatus
 
 /**
  * A tradable pair, with the `instrument` channel's field names.

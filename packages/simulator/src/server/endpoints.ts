@@ -1,3 +1,5 @@
+import { TRADING_METHODS as KRAKEN_TRADING_METHODS } from '@kraken-sockets/schema'
+
 /** What an endpoint serves: public market data, private data and trading, or level3. */
 export type EndpointKind = 'public' | 'private' | 'level3'
 
@@ -58,13 +60,6 @@ export const PRIVATE_CHANNELS: ReadonlyMap<string, EndpointKind> = new Map([
 ])
 
 /** Kraken's trading methods, refused by the public host (whoever serves them). */
-export const TRADING_METHODS: ReadonlySet<string> = new Set([
-  'add_order',
-  'amend_order',
-  'edit_order',
-  'cancel_order',
-  'cancel_all',
-  'cancel_all_orders_after',
-  'batch_add',
-  'batch_cancel',
-])
+export const TRADING_METHODS: ReadonlySet<string> = new Set(
+  KRAKEN_TRADING_METHODS,
+)

@@ -1,0 +1,174 @@
+import {
+  type ConnectionBudget,
+  createConnectionBudget,
+  KRAKEN_WS_URLS,
+  krakenTokenProvider,
+  nodeWebSocket,
+  type ReconnectConfig,
+  type TransportEndpoint,
+  type TransportFactory,
+  type WebSocketConstructor,
+  webSocket,
+} from '@kraken-sockets/transport'
+import type { LogSink } from '../shared/logger.js'
+import type { LogLevel } from '../shared/logLevel.js'
+import { positive } from '../shared/positive.js'
+import {
+  type ResolvedTradingOptions,
+  resolveTrading,
+  type TradingOptions,
+} from '../trading/tradingOptions.js'
+
+export type {
+  RateCounterOptions,
+  ResolvedTradingOptions,
+  TradingOptions,
+} from '../trading/tradingOptions.js'
+
+/** Options of `new KrakenWebSocketAPI(options)`. Every one is optional. */
+export interface KrakenWebSocketAPIOptions {
+  /**
+   * Kraken API key, for private data, level3 and trading.
+   * @default env KRAKEN_REST_API_KEY
+   */
+  apiKey?: string | undefined
+  /**
+   * Kraken API private key (base64, as Kraken shows it).
+   * @default env KRAKEN_REST_API_PRIVATE_KEY
+   */
+  privateKey?: string | undefined
+  /** @default env KRAKEN_WS_PUBLIC_URL or 'wss://ws.kraken.com/v2' */
+  publicUrl?: string | undefined
+  /** @default env KRAKEN_WS_PRIVATE_URL or 'wss://ws-auth.kraken.com/v2' */
+  privateUrl?: string | undefined
+  /** @default env KRAKEN_WS_LEVEL3_URL or 'wss://ws-l3.kraken.com/v2' */
+  level3Url?: string | undefined
+  /** REST base URL for the WebSocket token. @default env KRAKEN_REST_URL or 'https://api.kraken.com' */
+  restUrl?: string | undefined
+  /** Silence (ms) before a socket is declared dead and replaced. @default 10_000 */
+  staleAfter?: number | undefined
+  /** Reconnect policy of every socket, or `false` to never reconnect. @default the transport's defaults */
+  reconnect?: ReconnectConfig | false | undefined
+  /**
+   * Returns a WebSocket token. Replaces the REST call signed with
+   * `apiKey`/`privateKey` (in a browser, ask your own server for one).
+   * @default a signed `GetWebSocketsToken` call when both keys are set
+   */
+  getToken?: (() => Promise<string>) | undefined
+  /**
+   * The transport factory per socket (tests pass `fake()`).
+   * @default `webSocket()` where a global WebSocket exists, else `nodeWebSocket()`
+   */
+  transport?: ((endpoint: TransportEndpoint) => TransportFactory) | undefined
+  /** The WebSocket class handed to the default transport (e.g. `ws`'s). @default globalThis.WebSocket, else `ws` */
+  WebSocket?: WebSocketConstructor | undefined
+  /** Connection-attempt budget shared by this client's sockets. @default 100 attempts per 10 minutes */
+  budget?: ConnectionBudget | undefined
+  /**
+   * Least severe level logged, or `false` for silence.
+   * @default 'info'
+   */
+  logLevel?: LogLevel | false | undefined
+  /**
+   * Where log lines go (`userLogger` can replace it later), or `false` for
+   * silence.
+   * @default the console
+   */
+  logger?: LogSink | false | undefined
+  /** Time (ms) a request or subscription waits for Kraken's answer. @default 10_000 */
+  requestTimeout?: number | undefined
+  /** Values a busy handler may have queued before the oldest is dropped (a gap). @default 1_000 */
+  queueSize?: number | undefined
+  /** Resyncs allowed per book within 10 minutes before it gives up. @default 10 */
+  bookResyncLimit?: number | undefined
+  /** Trading behaviour: rounding and local refusals, order tracking, the advisory rate counter. */
+  trading?: TradingOptions | undefined
+}
+
+/** The options with every default applied. */
+export interface ResolvedOptions {
+  readonly urls: Readonly<Record<TransportEndpoint, string>>
+  readonly staleAfter: number | undefined
+  readonly transport: (endpoint: TransportEndpoint) => TransportFactory
+  readonly getToken: (() => Promise<string>) | undefined
+  readonly secrets: readonly string[]
+  readonly budget: ConnectionBudget
+  readonly requestTimeout: number
+  readonly queueSize: number
+  readonly bookResyncLimit: number
+  readonly trading: ResolvedTradingOptions
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** The environment where one exists (Node, Bun, Deno with permissions); else empty. */
+export function readEnv(): Env {
+  const holder = globalThis as { process?: { env?: Env } }
+  try {
+    return holder.process?.env ?? {}
+  } catch {
+    // Deno throws without --allow-env: behave as if nothing were set.
+    return {}
+  }
+}
+
+/** Applies defaults and the environment to the client's options. */
+export function resolveOptions(
+  options: KrakenWebSocketAPIOptions,
+  env: Env = readEnv(),
+): ResolvedOptions {
+  const apiKey = options.apiKey ?? env.KRAKEN_REST_API_KEY
+  const privateKey = options.privateKey ?? env.KRAKEN_REST_API_PRIVATE_KEY
+  const restUrl = options.restUrl ?? env.KRAKEN_REST_URL
+  let getToken = options.getToken
+  if (
+    getToken === undefined &&
+    apiKey !== undefined &&
+    apiKey !== '' &&
+    privateKey !== undefined &&
+    privateKey !== ''
+  ) {
+    // Built lazily: a malformed key must fail the first private request
+    // (reported as an error), not the constructor of a public-only client.
+    let provider: ReturnType<typeof krakenTokenProvider> | undefined
+    getToken = () => {
+      provider ??= krakenTokenProvider({ apiKey, privateKey, restUrl })
+      return provider.getToken()
+    }
+  }
+  const { reconnect, WebSocket } = options
+  const transport =
+    options.transport ??
+    ((_endpoint: TransportEndpoint) => {
+      const config = {
+        ...(reconnect === undefined ? {} : { reconnect }),
+        ...(WebSocket === undefined ? {} : { WebSocket }),
+      }
+      const hasGlobal =
+        typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function'
+      return hasGlobal ? webSocket(config) : nodeWebSocket(config)
+    })
+  return {
+    urls: {
+      public:
+        options.publicUrl ?? env.KRAKEN_WS_PUBLIC_URL ?? KRAKEN_WS_URLS.public,
+      private:
+        options.privateUrl ??
+        env.KRAKEN_WS_PRIVATE_URL ??
+        KRAKEN_WS_URLS.private,
+      level3:
+        options.level3Url ?? env.KRAKEN_WS_LEVEL3_URL ?? KRAKEN_WS_URLS.level3,
+    },
+    staleAfter: options.staleAfter,
+    transport,
+    getToken,
+    secrets: [apiKey, privateKey].filter(
+      (secret): secret is string => typeof secret === 'string',
+    ),
+    budget: options.budget ?? createConnectionBudget(),
+    requestTimeout: positive('requestTimeout', options.requestTimeout, 10_000),
+    queueSize: positive('queueSize', options.queueSize, 1_000),
+    bookResyncLimit: positive('bookResyncLimit', options.bookResyncLimit, 10),
+    trading: resolveTrading(options.trading ?? {}),
+  }
+}
