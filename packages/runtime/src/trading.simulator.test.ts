@@ -30,6 +30,9 @@ import {
 } from './index.js'
 import type { OrderEvent } from './trading/orderTrackerTypes.js'
 
+/** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
+const LOADED_MACHINE = { timeout: 60_000 }
+
 const open: { simulators: Simulator[]; clients: KrakenWebSocketAPI[] } = {
   simulators: [],
   clients: [],
@@ -82,14 +85,18 @@ describe('trading against the simulator', () => {
     const added = await kraken.request(restingBuy())
     const orderId = String(added.result?.order_id)
     expect(added.result?.cl_ord_id).toMatch(/^[0-9a-f-]{36}$/)
-    await vi.waitFor(() => expect(kraken.orders.has(orderId)).toBe(true))
+    await vi.waitFor(
+      () => expect(kraken.orders.has(orderId)).toBe(true),
+      LOADED_MACHINE,
+    )
 
     const amended = await kraken.request(
       AmendOrderRequest({ order_id: orderId, order_qty: '0.02' }),
     )
     expect(amended.result?.amend_id).toEqual(expect.any(String))
-    await vi.waitFor(() =>
-      expect(kraken.orders.get(orderId)?.order_qty).toBe(0.02),
+    await vi.waitFor(
+      () => expect(kraken.orders.get(orderId)?.order_qty).toBe(0.02),
+      LOADED_MACHINE,
     )
 
     const edited = await kraken.request(
@@ -140,7 +147,7 @@ describe('trading against the simulator', () => {
       CancelAllOrdersAfterRequest({ timeout: 60 }),
     )
     expect(deadMan.result?.triggerTime).toEqual(expect.any(String))
-    await vi.waitFor(() => expect(kraken.orders.size).toBe(0))
+    await vi.waitFor(() => expect(kraken.orders.size).toBe(0), LOADED_MACHINE)
   })
 
   test('error: Kraken refusing an order rejects with KrakenRejectedError', async () => {
@@ -208,8 +215,12 @@ describe('trading against the simulator', () => {
     // Kraken never placed the order, which only the next snapshot can tell.
     simulator.inject({ type: 'delayAcks', ms: 60_000 })
     const pending = kraken.request(restingBuy())
-    await vi.waitFor(() =>
-      expect(simulator.stats.requests({ method: 'add_order' })).toHaveLength(2),
+    await vi.waitFor(
+      () =>
+        expect(simulator.stats.requests({ method: 'add_order' })).toHaveLength(
+          2,
+        ),
+      LOADED_MACHINE,
     )
     simulator.inject({ type: 'drop' })
     const error = await pending.then(
@@ -262,14 +273,17 @@ describe('trading against the simulator', () => {
     const before = simulator.stats.subscribes('executions')
     simulator.inject({ type: 'skipSequence' })
     await kraken.request(restingBuy('49000'))
-    await vi.waitFor(() =>
-      expect(gaps.filter((gap) => gap.source === 'sequence')).toEqual([
-        expect.objectContaining({ channel: 'executions', missed: 1 }),
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(gaps.filter((gap) => gap.source === 'sequence')).toEqual([
+          expect.objectContaining({ channel: 'executions', missed: 1 }),
+        ]),
+      LOADED_MACHINE,
     )
     // A fresh snapshot is asked for: the executions channel is subscribed again.
-    await vi.waitFor(() =>
-      expect(simulator.stats.subscribes('executions')).toBe(before + 1),
+    await vi.waitFor(
+      () => expect(simulator.stats.subscribes('executions')).toBe(before + 1),
+      LOADED_MACHINE,
     )
   })
 
@@ -283,7 +297,10 @@ describe('trading against the simulator', () => {
       try {
         const ack = await kraken.request(restingBuy())
         const id = String(ack.result?.order_id)
-        await vi.waitFor(() => expect(kraken.orders.has(id)).toBe(true))
+        await vi.waitFor(
+          () => expect(kraken.orders.has(id)).toBe(true),
+          LOADED_MACHINE,
+        )
         await kraken.request(CancelOrderRequest({ order_id: [id] }))
       } catch (error) {
         refused = error
@@ -324,7 +341,10 @@ describe('trading against the simulator', () => {
     await simulator.waitForRequest({ method: 'cancel_all_orders_after' })
     // The client's next refresh is 20 s of real time away: the simulator's
     // clock runs 60 s ahead first, as if the client had died.
-    await vi.waitFor(() => expect(timers.size).toBeGreaterThan(0))
+    await vi.waitFor(
+      () => expect(timers.size).toBeGreaterThan(0),
+      LOADED_MACHINE,
+    )
     time += 60_000
     for (const timer of [...timers]) {
       if (timer.at <= time) {

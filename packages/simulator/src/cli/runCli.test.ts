@@ -110,4 +110,4 @@ test('behavior: the command prints its URLs and stops cleanly on SIGINT', async 
   expect((await client.closed).code).toBe(1006)
   expect(await exited).toBe(0)
   expect(output).toContain('kraken-simulator stopped')
-}, 120_000)
+})
