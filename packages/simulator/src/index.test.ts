@@ -16,6 +16,8 @@ test('exports', () => {
       "BOOK_DEPTHS",
       "LEVEL3_DEPTHS",
       "EVENT_TRIGGERS",
+      "clientEnvironment",
+      "shellExports",
       "RecordingError",
       "SimulatorClosedError",
       "SimulatorError",
