@@ -3,7 +3,8 @@ import {
   type Plugin,
   transformWithEsbuild,
 } from 'vite'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
+import { GENEROUS_TIMEOUT, PUBLISH_TESTS } from './vitest.shared.js'
 
 /**
  * Vite 8 transforms TypeScript with oxc, which cannot lower TC39 (2023)
@@ -42,7 +43,16 @@ export default defineConfig({
       'bench/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],
+    // Packing tarballs and running tsc on them is slow: `pnpm test:publish`
+    // (vitest.publish.config.ts) runs them, and CI runs that separately.
+    exclude: [...configDefaults.exclude, ...PUBLISH_TESTS],
     typecheck: { include: ['packages/*/src/**/*.test-d.ts'] },
     restoreMocks: true,
+    // The suite must pass on a loaded 2-core machine, where a test that takes
+    // a second alone can take twenty: limits only catch hangs, never speed.
+    // Time-sensitive logic runs on fake timers instead.
+    testTimeout: GENEROUS_TIMEOUT,
+    hookTimeout: GENEROUS_TIMEOUT,
+    teardownTimeout: GENEROUS_TIMEOUT,
   },
 })

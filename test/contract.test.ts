@@ -4,8 +4,9 @@ import * as schema from '@kraken-sockets/schema'
 import { describe, expect, test } from 'vitest'
 
 /**
- * The public names ARCHITECTURE.md fixes: users, the README and external
- * conformance checks rely on them, so a rename must fail here.
+ * The public API contract: these names are what users, the README, the
+ * packages' READMEs and external conformance checks rely on. Adding names is
+ * free; renaming or removing one must fail here.
  */
 const SCHEMA_NAMES = [
   'TickerSubscriptionRequest',

@@ -87,7 +87,7 @@ beforeAll(async () => {
     join(consumer, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'commonjs' }),
   )
-}, 60_000)
+})
 
 afterAll(() => stage?.remove())
 
@@ -135,4 +135,4 @@ test('behavior: a .cts file type-checks against it with module nodenext', async 
     (error: { stdout?: string }) => error.stdout ?? String(error),
   )
   expect(checked).toBe('no errors')
-}, 30_000)
+})

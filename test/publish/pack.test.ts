@@ -45,7 +45,7 @@ beforeAll(async () => {
   stage = await stagePackages(publishedPackages)
   for (const pkg of publishedPackages)
     files.set(pkg, await packedFiles(stage.dir(pkg)))
-}, 120_000)
+})
 
 afterAll(() => stage?.remove())
 

@@ -67,6 +67,8 @@ describe.skipIf(!hasChromium)(
       site = await staticServer(outDir)
       browser = await chromium.launch({
         executablePath,
+        // Playwright's own 30 s default is short for a loaded machine.
+        timeout: 120_000,
         args: [
           '--headless',
           '--no-sandbox',
@@ -78,7 +80,7 @@ describe.skipIf(!hasChromium)(
           '--disable-sync',
         ],
       })
-    }, 30_000)
+    })
 
     afterAll(async () => {
       await browser?.close()
@@ -105,7 +107,7 @@ describe.skipIf(!hasChromium)(
             /^\d+(\.\d+)?$/.test(cell.textContent ?? ''),
           ),
         undefined,
-        { timeout: 10_000 },
+        { timeout: 60_000 },
       )
       const rows = await page.$$eval('#tickers tr', (trs) =>
         trs.map((tr) => ({

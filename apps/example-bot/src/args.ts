@@ -22,7 +22,9 @@ export class ArgsError extends Error {
 }
 
 /** The bot's usage text. */
-export const USAGE = `Usage: pnpm bot [options]
+export const USAGE = `Usage: npx -y pnpm@12.21.0 bot [options]
+   or: npm run bot -- [options]        (after the install of the Quick start)
+   or: pnpm bot [options]              (with pnpm 12 on your PATH)
 
 Runs against an embedded Kraken simulator unless --live is given
 (or KRAKEN_WS_PUBLIC_URL is set).

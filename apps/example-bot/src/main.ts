@@ -29,7 +29,8 @@ async function main(): Promise<number> {
   const stop = new AbortController()
   let stopReason = 'stopped'
   const onSignal = (signal: NodeJS.Signals) => {
-    // A second Ctrl-C while stopping means: now.
+    // A second Ctrl-C while stopping means: now. The 'exit' listener below
+    // gives the terminal back first.
     if (stop.signal.aborted) process.exit(130)
     stopReason = `${signal === 'SIGINT' ? 'Ctrl-C' : signal}`
     stop.abort()
@@ -60,11 +61,16 @@ async function main(): Promise<number> {
   })
   if (!isTerminal) console.log(`example-bot: connecting to ${venue.label}`)
   const display = startDisplay(state, { output: process.stdout })
+  // Every way out (a second Ctrl-C, a crash, process.exit) passes here, and
+  // writes to a terminal are synchronous: the cursor and screen come back.
+  const restoreTerminal = () => display.restore()
+  process.once('exit', restoreTerminal)
   try {
     await createBot({ args, venue, state }).run(stop.signal)
   } finally {
     clearTimeout(deadline)
     display.stop()
+    process.off('exit', restoreTerminal)
     await venue.close()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

@@ -74,7 +74,7 @@ test('default: places, amends and cancels a simulated order, reporting each ack'
   expect(add?.params).toMatchObject({ post_only: true, side: 'buy' })
   expect(add?.params).not.toHaveProperty('validate')
   expect(simulator.stats.requests({ method: 'cancel_order' })).toHaveLength(1)
-}, 20_000)
+})
 
 test('behavior: validate-only sends one add_order with validate: true and nothing else', async () => {
   const { simulator, kraken, book } = await setUp({ apiKey, privateKey })
@@ -93,7 +93,7 @@ test('behavior: validate-only sends one add_order with validate: true and nothin
   expect(adds[0]?.params).toMatchObject({ validate: true })
   expect(simulator.stats.requests({ method: 'amend_order' })).toHaveLength(0)
   expect(simulator.stats.requests({ method: 'cancel_order' })).toHaveLength(0)
-}, 20_000)
+})
 
 test('error: refused credentials are reported, not thrown', async () => {
   const { kraken, book } = await setUp({
@@ -111,4 +111,4 @@ test('error: refused credentials are reported, not thrown', async () => {
   expect(lines).toHaveLength(1)
   expect(lines[0]).toMatch(/^add_order unavailable: \w+Error: /)
   expect(lines[0]).not.toContain('not-the-simulator-key')
-}, 20_000)
+})

@@ -1,8 +1,5 @@
 import type { KrakenWebSocketAPIOptions } from '@kraken-sockets/runtime'
-import {
-  DEFAULT_TEST_CREDENTIALS,
-  startSimulator,
-} from '@kraken-sockets/simulator'
+import { startSimulator } from '@kraken-sockets/simulator'
 import type { BotArgs } from './args.js'
 
 /**
@@ -33,19 +30,11 @@ type Env = Readonly<Record<string, string | undefined>>
  */
 export async function openVenue(args: BotArgs, env: Env): Promise<Venue> {
   if (args.live) return liveVenue(args, env)
-  // The simulator's published test keys: they open nothing but a simulator.
-  const { apiKey, privateKey } = DEFAULT_TEST_CREDENTIALS
   const simulator = await startSimulator({ seed: Date.now() % 1_000_000 })
   return {
     label: `simulator ${simulator.publicUrl}`,
-    client: {
-      publicUrl: simulator.publicUrl,
-      privateUrl: simulator.privateUrl,
-      level3Url: simulator.level3Url,
-      restUrl: simulator.restUrl,
-      apiKey,
-      privateKey,
-    },
+    // Its URLs and its published test keys: they open nothing but a simulator.
+    client: simulator.clientOptions(),
     trading: args.trade ? 'simulated' : 'off',
     tradingNote: args.trade ? undefined : '--no-trade',
     close: () => simulator.close(),

@@ -4,37 +4,78 @@ import type {
   MarketState,
   TickerRow,
 } from './marketState.js'
+import type { ScreenSection } from './screenLayout.js'
 
 /** Book levels shown per side on the full screen. */
 const BOOK_ROWS = 5
 
 /**
- * The full-screen view (for a terminal): tickers, recent trades, the book
- * with its checksum status, and the activity log.
+ * The full-screen view (for a terminal) as sections: tickers, recent
+ * trades, the book with its checksum status, and the activity log.
+ * `fitScreen` lays them out to a terminal's size.
  */
-export function renderScreen(state: MarketState, now: number): string {
-  const lines = [
-    `kraken-sockets example bot · ${state.venue} · ${clock(now)} UTC · Ctrl-C to stop`,
-    '',
-    row(['TICKER', 'last', 'bid', 'ask', '24h', 'volume'], TICKER_WIDTHS),
-    ...state.tickers.map((ticker) => tickerLine(ticker)),
-    ...(state.tickers.length === 0 ? ['(waiting for tickers)'] : []),
-    '',
-    `TRADES ${state.focus} (${state.tradeCount} so far)`,
-    ...state.recentTrades
-      .map(
-        (trade) =>
-          `${trade.timestamp.slice(11, 23)}  ${trade.side.padEnd(4)}  ${trade.qty} @ ${trade.price}`,
-      )
-      .reverse(),
-    ...(state.recentTrades.length === 0 ? ['(waiting for trades)'] : []),
-    '',
-    `BOOK ${bookHeadline(state.bookPanel)}`,
-    ...bookLadder(state.bookPanel),
-    '',
-    'ACTIVITY',
-    ...state.activity.map((line) => `${clock(line.time)}  ${line.text}`),
+export function screenSections(
+  state: MarketState,
+  now: number,
+): ScreenSection[] {
+  const ladder = bookLadder(state.bookPanel)
+  return [
+    {
+      name: 'title',
+      heading: [
+        `kraken-sockets example bot · ${state.venue} · ${clock(now)} UTC · Ctrl-C to stop`,
+      ],
+      rows: [],
+      dropFrom: 'end',
+    },
+    {
+      name: 'tickers',
+      heading: [
+        row(['TICKER', 'last', 'bid', 'ask', '24h', 'volume'], TICKER_WIDTHS),
+      ],
+      rows:
+        state.tickers.length === 0
+          ? ['(waiting for tickers)']
+          : state.tickers.map((ticker) => tickerLine(ticker)),
+      dropFrom: 'end',
+    },
+    {
+      name: 'trades',
+      heading: [`TRADES ${state.focus} (${state.tradeCount} so far)`],
+      // Newest first, so a short screen keeps the latest.
+      rows:
+        state.recentTrades.length === 0
+          ? ['(waiting for trades)']
+          : state.recentTrades
+              .map(
+                (trade) =>
+                  `${trade.timestamp.slice(11, 23)}  ${trade.side.padEnd(4)}  ${trade.qty} @ ${trade.price}`,
+              )
+              .reverse(),
+      dropFrom: 'end',
+    },
+    {
+      name: 'book',
+      heading: [`BOOK ${bookHeadline(state.bookPanel)}`, ...ladder.slice(0, 1)],
+      rows: ladder.slice(1),
+      dropFrom: 'end',
+    },
+    {
+      name: 'activity',
+      heading: ['ACTIVITY'],
+      rows: state.activity.map((line) => `${clock(line.time)}  ${line.text}`),
+      dropFrom: 'start',
+    },
   ]
+}
+
+/** The whole screen, every section in full (no size limit). */
+export function renderScreen(state: MarketState, now: number): string {
+  const lines = screenSections(state, now).flatMap((section, index) => [
+    ...(index > 0 ? [''] : []),
+    ...section.heading,
+    ...section.rows,
+  ])
   return `${lines.join('\n')}\n`
 }
 

@@ -18,6 +18,8 @@ test('exports', () => {
       "EVENT_TRIGGERS",
       "LiveMarketError",
       "PaperAccountError",
+      "clientEnvironment",
+      "shellExports",
       "RecordingError",
       "SimulatorClosedError",
       "SimulatorError",

@@ -40,6 +40,11 @@ export type {
   SubscribeItem,
   UnsubscribeItem,
 } from './channels/types.js'
+export {
+  clientEnvironment,
+  type SimulatorClientOptions,
+  shellExports,
+} from './clientOptions.js'
 export type { Compatibility, SimulatorContext } from './context.js'
 export {
   LiveMarketError,

@@ -1,3 +1,4 @@
+import type { SimulatorClientOptions } from './clientOptions.js'
 import type { Exchange } from './exchange/exchangeTypes.js'
 import type { SystemStatus } from './exchange/types.js'
 import type { Fault } from './faults/types.js'
@@ -19,6 +20,13 @@ export type Simulator = {
   readonly level3Url: string
   /** The REST base URL, like `https://api.kraken.com`. */
   readonly restUrl: string
+  /**
+   * Every URL and the API key pair a client needs, under the runtime's option
+   * names: `new KrakenWebSocketAPI(simulator.clientOptions())`. The keys are
+   * the simulator's own (`options.apiKey` / `options.privateKey`, else
+   * `DEFAULT_TEST_CREDENTIALS`), never Kraken's.
+   */
+  clientOptions(): SimulatorClientOptions
   readonly port: number
   /** What the simulator saw and did. */
   readonly stats: SimulatorStats

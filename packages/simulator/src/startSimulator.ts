@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws'
+import { DEFAULT_TEST_CREDENTIALS } from './auth/testCredentials.js'
 import { bookChannel } from './channels/book.js'
 import { createBookFeed } from './channels/bookFeed.js'
 import { heartbeatChannel } from './channels/heartbeat.js'
@@ -10,6 +11,7 @@ import { nextConnectionId, statusFrame } from './channels/status.js'
 import { tickerChannel } from './channels/ticker.js'
 import { tradeChannel } from './channels/trade.js'
 import type { ChannelDefinition } from './channels/types.js'
+import { simulatorClientOptions } from './clientOptions.js'
 import type { SimulatorContext } from './context.js'
 import { SimulatorClosedError } from './errors.js'
 import { applyFault, type Refusals } from './faults/inject.js'
@@ -69,7 +71,8 @@ const defaultChannels: readonly ChannelDefinition[] = [
  * import { startSimulator } from '@kraken-sockets/simulator'
  *
  * const simulator = await startSimulator({ seed: 42 })
- * // connect a client to simulator.publicUrl, subscribe; fetch a token from
+ * // new KrakenWebSocketAPI(simulator.clientOptions()) talks to it;
+ * // or connect a client to simulator.publicUrl, subscribe; fetch a token from
  * // simulator.restUrl (DEFAULT_TEST_CREDENTIALS) and trade on simulator.privateUrl
  * simulator.inject({ type: 'drop' })
  * console.log(simulator.stats.subscribes('book', 'BTC/USD'))
@@ -261,11 +264,19 @@ export async function startSimulator(
   const base = `${server.host}:${server.port}`
   const level3Path = options.level3Host === 'auth' ? '/ws-auth/v2' : '/ws-l3/v2'
   let closing: Promise<void> | undefined
-  const simulator: Simulator = {
+  const urls = {
     publicUrl: `ws://${base}/v2`,
     privateUrl: `ws://${base}/ws-auth/v2`,
     level3Url: `ws://${base}${level3Path}`,
     restUrl: `http://${base}`,
+  }
+  const simulator: Simulator = {
+    ...urls,
+    clientOptions: () =>
+      simulatorClientOptions(urls, {
+        apiKey: options.apiKey ?? DEFAULT_TEST_CREDENTIALS.apiKey,
+        privateKey: options.privateKey ?? DEFAULT_TEST_CREDENTIALS.privateKey,
+      }),
     port: server.port,
     stats,
     get system() {

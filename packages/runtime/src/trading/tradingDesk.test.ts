@@ -22,6 +22,9 @@ import {
 } from '../testing/tradingFrames.js'
 import type { OrderEvent } from './orderTrackerTypes.js'
 
+/** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
+const LOADED_MACHINE = { timeout: 60_000 }
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const buy = {
@@ -304,8 +307,9 @@ describe('trading: order tracking', () => {
       events.push(event)
     })
     const pending = kraken.request(AddOrderRequest(buy))
-    await vi.waitFor(() =>
-      expect(trades(sent('private'), 'add_order')).toHaveLength(1),
+    await vi.waitFor(
+      () => expect(trades(sent('private'), 'add_order')).toHaveLength(1),
+      LOADED_MACHINE,
     )
     const id = String(
       trades(sent('private'), 'add_order')[0]?.params?.cl_ord_id,
@@ -328,8 +332,10 @@ describe('trading: order tracking', () => {
       name: 'OutcomeUnknownError',
       clOrdId: id,
     })
-    await vi.waitFor(() =>
-      expect(events.some((event) => event.type === 'resolved')).toBe(true),
+    await vi.waitFor(
+      () =>
+        expect(events.some((event) => event.type === 'resolved')).toBe(true),
+      LOADED_MACHINE,
     )
     expect(handle.order?.order_id).toBe('OLIVE1-AAAAA-BBBBBB')
     expect(kraken.orders.has('OLIVE1-AAAAA-BBBBBB')).toBe(true)
@@ -404,7 +410,7 @@ describe('trading: sequences and rate counter', () => {
         'unsubscribe:executions',
         'subscribe:executions',
       ])
-    })
+    }, LOADED_MACHINE)
     expect(sent('private').at(-1)?.params).toMatchObject({ snap_orders: true })
     await kraken.stop()
   })

@@ -7,6 +7,9 @@ import {
 } from '../index.js'
 import { createFakeKraken, type SentFrame } from '../testing/fakeKraken.js'
 
+/** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
+const LOADED_MACHINE = { timeout: 60_000 }
+
 const order = AddOrderRequest({
   order_type: 'limit',
   side: 'buy',
@@ -114,7 +117,10 @@ describe('kraken.request()', () => {
       silent: true,
     })
     const pending = kraken.request(order)
-    await vi.waitFor(() => expect(sent('private')).toHaveLength(1))
+    await vi.waitFor(
+      () => expect(sent('private')).toHaveLength(1),
+      LOADED_MACHINE,
+    )
     transports.private?.drop()
     await expect(pending).rejects.toBeInstanceOf(OutcomeUnknownError)
     await expect(pending).rejects.toMatchObject({

@@ -14,6 +14,14 @@ test('default', async () => {
   try {
     expect(lines).toContain(`  public   ${simulator.publicUrl}`)
     expect(lines).toContain(`  rest     ${simulator.restUrl}`)
+    // The lines to export, under the runtime's variable names.
+    expect(lines).toContain(
+      `export KRAKEN_WS_PUBLIC_URL='${simulator.publicUrl}'`,
+    )
+    expect(lines).toContain(`export KRAKEN_REST_URL='${simulator.restUrl}'`)
+    expect(
+      lines.filter((line) => /^export KRAKEN_[A-Z0-9_]+='[^']+'$/.test(line)),
+    ).toHaveLength(6)
   } finally {
     await simulator.close()
   }
@@ -102,4 +110,4 @@ test('behavior: the command prints its URLs and stops cleanly on SIGINT', async 
   expect((await client.closed).code).toBe(1006)
   expect(await exited).toBe(0)
   expect(output).toContain('kraken-simulator stopped')
-}, 20_000)
+})

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { RateTier } from '@kraken-sockets/schema'
+import { shellExports } from '../clientOptions.js'
 import type { SystemStatus } from '../exchange/types.js'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
@@ -123,7 +124,8 @@ export function parseCliArgs(
 }
 
 /**
- * Starts a simulator from command-line arguments and prints its URLs.
+ * Starts a simulator from command-line arguments and prints its URLs, then
+ * the `export` lines that point a `KrakenWebSocketAPI` at it.
  * Resolves with the simulator, or `undefined` after printing the help.
  *
  * @example
@@ -151,5 +153,8 @@ export async function runCli(
       ? '  auth     any non-empty WS token'
       : '  auth     WS tokens from GetWebSocketsToken, signed with DEFAULT_TEST_CREDENTIALS',
   )
+  print('')
+  print('# a bot reads these (simulator keys, not Kraken keys):')
+  for (const line of shellExports(simulator.clientOptions())) print(line)
   return simulator
 }

@@ -64,6 +64,8 @@ describe.skipIf(!hasChromium)(
       page = await pageServer()
       browser = await chromium.launch({
         executablePath,
+        // Playwright's own 30 s default is short for a loaded machine.
+        timeout: 120_000,
         args: [
           '--headless',
           '--no-sandbox',
@@ -75,7 +77,7 @@ describe.skipIf(!hasChromium)(
           '--disable-sync',
         ],
       })
-    }, 20_000)
+    })
 
     afterAll(async () => {
       await browser?.close()
@@ -112,7 +114,7 @@ describe.skipIf(!hasChromium)(
         `{"method":"ping","req_id":${result.id}}`,
       )
       await tab.close()
-    }, 20_000)
+    })
 
     test('behavior: a server close reconnects in the browser', async () => {
       const tab = await browser.newPage()
@@ -133,7 +135,7 @@ describe.skipIf(!hasChromium)(
         () =>
           (globalThis as unknown as { opens: boolean[] }).opens.length === 2,
         undefined,
-        { timeout: 10_000 },
+        { timeout: 60_000 },
       )
       expect(
         await tab.evaluate(
@@ -147,6 +149,6 @@ describe.skipIf(!hasChromium)(
         ).transport.close(),
       )
       await tab.close()
-    }, 20_000)
+    })
   },
 )
