@@ -38,6 +38,8 @@ export interface FrameContext {
   readonly logger: Logger
   readonly acks: AckWaiters
   readonly reportError: (error: KrakenSocketsError) => void
+  /** Schedules a retry of the intents of `channel`'s socket left pending. */
+  readonly retry: (channel: string) => void
   /** Records one symbol's answer (registry, waiters). */
   settle(
     method: SubscriptionMethod,
@@ -180,6 +182,9 @@ export async function sendSubscriptionFrame(
         localAck(method, channel, symbol, context.acks.timeoutText),
       )
     }
+    // The ack was lost or is late: resend what is still pending (a late
+    // subscription answers `Already subscribed`, which makes it live).
+    if (method === 'subscribe') context.retry(channel)
     options.onFail?.(context.acks.timeoutText)
   })
 }
