@@ -10,6 +10,7 @@ import {
   type KrakenErrorEvent,
   KrakenWebSocketAPI,
   type KrakenWebSocketAPIOptions,
+  SubscriptionResponse,
   TickerSubscriptionRequest,
 } from '../index.js'
 
@@ -104,6 +105,28 @@ describe('subscription convergence', () => {
       live: 1,
       rejected: 0,
     })
+    expect(errors).toEqual([])
+  }, 30_000)
+
+  test('error: a subscribe ack later than the request timeout still makes the intent live', async () => {
+    const { kraken, errors } = connect({ requestTimeout: 300 })
+    await simulator.inject({
+      type: 'delayAcks',
+      ms: 1_500,
+      hold: 'answer',
+      method: 'subscribe',
+    })
+    // When the first ack arrives (the late one), its intent is live already.
+    const liveAtFirstAck = new Promise<number>((resolve) => {
+      kraken.trigger(SubscriptionResponse, async () => {
+        resolve(kraken.stats().subscriptions.live)
+      })
+    })
+    const [ack] = await kraken.subscribe(TickerSubscriptionRequest(['BTC/USD']))
+    expect(ack?.error).toMatch(/Timed out/)
+    expect(await liveAtFirstAck).toBe(1)
+    await simulator.inject({ type: 'delayAcks', ms: 0 })
+    await eventually(() => kraken.stats().subscriptions.live === 1)
     expect(errors).toEqual([])
   }, 30_000)
 })

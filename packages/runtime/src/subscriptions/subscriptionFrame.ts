@@ -172,19 +172,27 @@ export async function sendSubscriptionFrame(
     replay: options.replay,
   })
   cancelTimer = context.acks.timer(() => {
-    connection.forget(reqId)
     // Not rejected: a later replay may still succeed.
     for (const symbol of [...remaining]) {
-      remaining.delete(symbol)
+      if (method === 'unsubscribe') remaining.delete(symbol)
       context.acks.notify(
         method,
         intentId(channel, symbol, identity),
         localAck(method, channel, symbol, context.acks.timeoutText),
       )
     }
-    // The ack was lost or is late: resend what is still pending (a late
-    // subscription answers `Already subscribed`, which makes it live).
-    if (method === 'subscribe') context.retry(channel)
     options.onFail?.(context.acks.timeoutText)
+    if (method === 'unsubscribe') return connection.forget(reqId)
+    // The ack was lost or is late: resend what is still pending (a late
+    // subscription answers `Already subscribed`, which makes it live), and
+    // still listen a while for the late ack itself, which makes it live too.
+    context.retry(channel)
+    cancelTimer = context.acks.timer(
+      () => connection.forget(reqId),
+      LATE_ACK_TIMEOUTS * context.acks.timeoutMs,
+    )
   })
 }
+
+/** How many request timeouts a late subscribe ack is still listened for. */
+const LATE_ACK_TIMEOUTS = 5
