@@ -1,6 +1,7 @@
 import type { TransportEndpoint } from '@kraken-sockets/transport'
 import { ClientStoppedError } from '../errors.js'
 import type { Logger } from '../shared/logger.js'
+import { isTransientRefusal } from '../subscriptions/refusals.js'
 import type { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
 import {
   type BookChannel,
@@ -158,6 +159,7 @@ export class BookManager {
         { channel, symbol, depth: held.depth },
       )
     }
+    this.#sync.watch(managed)
     this.#subscribe(managed, refresh)
     return managed
   }
@@ -180,6 +182,9 @@ export class BookManager {
         ([ack]) => {
           if (this.#books.get(bookKey(channel, symbol)) !== managed) return
           if (ack?.success === false) {
+            // A transient refusal (rate limit, lost ack) is retried by the
+            // subscriptions room; the book's watchdog covers the snapshot.
+            if (isTransientRefusal(ack.error)) return
             this.#sync.fail(managed, ack.error ?? 'The subscription failed.')
           } else if (refresh && managed.state === 'subscribing') {
             void this.#sync.resubscribe(managed, 'subscribing')

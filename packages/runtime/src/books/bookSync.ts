@@ -1,5 +1,6 @@
 import { BookSyncError } from '../errors.js'
 import type { Logger } from '../shared/logger.js'
+import { isTransientRefusal } from '../subscriptions/refusals.js'
 import type { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
 import { endpointOf } from './bookKeys.js'
 import type { BookEvent, BookState } from './liveBook.js'
@@ -11,7 +12,10 @@ export interface BookSyncConfig {
   readonly logger: Logger
   /** Resyncs allowed per book within {@link RESYNC_WINDOW}. */
   readonly resyncLimit: number
-  /** Time (ms) a new book waits for its first snapshot. */
+  /**
+   * Time (ms) a new book waits for its first snapshot; also how long a book
+   * may stay out of sync (after a (re)subscription) before it resyncs.
+   */
   readonly timeout: number
   readonly emit: (event: BookEvent) => void
   readonly reportError: (error: BookSyncError) => void
@@ -33,6 +37,10 @@ export class BookSync {
   #config: BookSyncConfig
   #isRegistered: (managed: ManagedBook) => boolean
   #timers = new Set<ReturnType<typeof setTimeout>>()
+  /** Per book: the watchdog that resyncs a book not in sync in time. */
+  #watchdogs = new Map<ManagedBook, ReturnType<typeof setTimeout>>()
+  /** Per book: the number of its latest resubscribe, so stale steps stand down. */
+  #cycles = new WeakMap<ManagedBook, number>()
 
   /** `isRegistered` tells whether a book is still the manager's (not released or replaced). */
   constructor(
@@ -47,6 +55,8 @@ export class BookSync {
   stop(): void {
     for (const timer of this.#timers) clearTimeout(timer)
     this.#timers.clear()
+    for (const timer of this.#watchdogs.values()) clearTimeout(timer)
+    this.#watchdogs.clear()
   }
 
   /** Marks the book `failed`, rejects its waiters and reports a `BookSyncError`. */
@@ -91,9 +101,24 @@ export class BookSync {
     })
   }
 
-  /** A checksum failed: resync after the backoff, within the budget, else fail. */
-  async resync(managed: ManagedBook, reason: string): Promise<void> {
-    if (managed.state === 'resyncing' || managed.state === 'failed') return
+  /**
+   * A checksum failed (or the book stayed out of sync too long): resync
+   * after the backoff, within the budget, else fail. A resync already under
+   * way is restarted only when `again` (its watchdog fired) or when the
+   * snapshot it waited for failed too.
+   */
+  async resync(
+    managed: ManagedBook,
+    reason: string,
+    again = false,
+  ): Promise<void> {
+    if (managed.state === 'failed') return
+    if (managed.state === 'resyncing' && !again && !managed.acceptSnapshot) {
+      return
+    }
+    this.#disarm(managed)
+    // Whatever step of an earlier resync is still in flight stands down.
+    this.#cycles.set(managed, (this.#cycles.get(managed) ?? 0) + 1)
     const now = Date.now()
     managed.resyncTimes = managed.resyncTimes.filter(
       (time) => now - time < RESYNC_WINDOW,
@@ -136,6 +161,42 @@ export class BookSync {
   }
 
   /**
+   * Starts (or restarts) the watchdog of a book not in sync: unless it is in
+   * sync within the timeout, it resyncs (under the backoff and the budget);
+   * while its socket is down it waits for the reconnect's replay instead.
+   */
+  #arm(managed: ManagedBook): void {
+    this.#disarm(managed)
+    const timer = setTimeout(() => {
+      this.#watchdogs.delete(managed)
+      if (!this.#isRegistered(managed)) return
+      if (managed.state === 'in-sync' || managed.state === 'failed') return
+      if (!this.#config.subscriptions.isOpen(endpointOf(managed.channel))) {
+        this.#arm(managed)
+        return
+      }
+      void this.resync(
+        managed,
+        `Not in sync ${this.#config.timeout} ms after its subscription.`,
+        true,
+      )
+    }, this.#config.timeout)
+    this.#watchdogs.set(managed, timer)
+  }
+
+  /** Watches a new book: not in sync within the timeout, it resyncs. */
+  watch(managed: ManagedBook): void {
+    this.#arm(managed)
+  }
+
+  #disarm(managed: ManagedBook): void {
+    const timer = this.#watchdogs.get(managed)
+    if (timer === undefined) return
+    clearTimeout(timer)
+    this.#watchdogs.delete(managed)
+  }
+
+  /**
    * Unsubscribes and subscribes again at the same depth, outside the
    * registry (whoever holds the subscription keeps it), for a snapshot that
    * is accepted once the unsubscribe is acknowledged.
@@ -148,18 +209,46 @@ export class BookSync {
       symbol: [managed.symbol],
       depth: managed.depth,
     }
+    const cycle = (this.#cycles.get(managed) ?? 0) + 1
+    this.#cycles.set(managed, cycle)
+    const current = () =>
+      this.isCurrent(managed, state) && this.#cycles.get(managed) === cycle
+    // Whatever goes wrong below short of a definitive refusal, the watchdog
+    // resyncs again (or the reconnect's replay brings the snapshot).
+    this.#arm(managed)
     try {
       await subscriptions.exchange(endpoint, 'unsubscribe', params)
-      if (!this.isCurrent(managed, state)) return
+      if (!current()) return
       managed.acceptSnapshot = true
       const [ack] = await subscriptions.exchange(endpoint, 'subscribe', params)
-      if (ack?.success === false && this.isCurrent(managed, state)) {
+      if (ack?.success === false && current()) {
+        if (isTransientRefusal(ack.error)) {
+          this.#config.logger.log(
+            'Book resubscribe refused for now.',
+            'warning',
+            {
+              channel: managed.channel,
+              symbol: managed.symbol,
+              error: ack.error,
+            },
+          )
+          return
+        }
         this.fail(managed, ack.error ?? 'The resubscribe failed.')
       }
-    } catch {
-      // The socket went away mid-resync: the replay after the reconnect
-      // subscribes again, and its snapshot is accepted.
-      managed.acceptSnapshot = true
+    } catch (error) {
+      if (!current()) return
+      if (!subscriptions.isOpen(endpoint)) {
+        // The socket went away mid-resync: the replay after the reconnect
+        // subscribes again, and its snapshot is accepted.
+        managed.acceptSnapshot = true
+        return
+      }
+      this.#config.logger.log('Book resync step failed: retrying.', 'warning', {
+        channel: managed.channel,
+        symbol: managed.symbol,
+        reason: error instanceof Error ? error.message : String(error),
+      })
     }
   }
 
@@ -176,6 +265,8 @@ export class BookSync {
   ): void {
     if (managed.state === state && state !== 'resyncing') return
     managed.state = state
+    if (state === 'in-sync' || state === 'failed') this.#disarm(managed)
+    else if (state !== 'resyncing') this.#arm(managed)
     this.#config.emit({
       channel: managed.channel,
       symbol: managed.symbol,

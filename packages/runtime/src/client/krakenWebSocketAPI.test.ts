@@ -149,8 +149,10 @@ describe('KrakenWebSocketAPI', () => {
     const [ack] = await pending
     expect(ack).toMatchObject({ success: false, symbol: 'BTC/USD' })
     expect(ack?.error).toMatch(/Timed out/)
-    expect(vi.getTimerCount()).toBe(0)
+    // Still wanted: the intent stays pending and its resend is scheduled.
+    expect(kraken.stats().subscriptions).toMatchObject({ pending: 1 })
     await kraken.stop()
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   test('behavior: unsubscribe sends only what no one else holds, and forgets the intent', async () => {

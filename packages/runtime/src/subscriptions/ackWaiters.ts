@@ -23,6 +23,11 @@ export class AckWaiters {
     this.#timeout = timeout
   }
 
+  /** How long (ms) an ack is waited for. */
+  get timeoutMs(): number {
+    return this.#timeout
+  }
+
   /** Kraken's silence, as the error of a local ack. */
   get timeoutText(): string {
     return `Timed out: no acknowledgement within ${this.#timeout} ms.`

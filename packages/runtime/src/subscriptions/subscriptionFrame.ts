@@ -38,6 +38,8 @@ export interface FrameContext {
   readonly logger: Logger
   readonly acks: AckWaiters
   readonly reportError: (error: KrakenSocketsError) => void
+  /** Schedules a retry of the intents of `channel`'s socket left pending. */
+  readonly retry: (channel: string) => void
   /** Records one symbol's answer (registry, waiters). */
   settle(
     method: SubscriptionMethod,
@@ -170,10 +172,9 @@ export async function sendSubscriptionFrame(
     replay: options.replay,
   })
   cancelTimer = context.acks.timer(() => {
-    connection.forget(reqId)
     // Not rejected: a later replay may still succeed.
     for (const symbol of [...remaining]) {
-      remaining.delete(symbol)
+      if (method === 'unsubscribe') remaining.delete(symbol)
       context.acks.notify(
         method,
         intentId(channel, symbol, identity),
@@ -181,5 +182,17 @@ export async function sendSubscriptionFrame(
       )
     }
     options.onFail?.(context.acks.timeoutText)
+    if (method === 'unsubscribe') return connection.forget(reqId)
+    // The ack was lost or is late: resend what is still pending (a late
+    // subscription answers `Already subscribed`, which makes it live), and
+    // still listen a while for the late ack itself, which makes it live too.
+    context.retry(channel)
+    cancelTimer = context.acks.timer(
+      () => connection.forget(reqId),
+      LATE_ACK_TIMEOUTS * context.acks.timeoutMs,
+    )
   })
 }
+
+/** How many request timeouts a late subscribe ack is still listened for. */
+const LATE_ACK_TIMEOUTS = 5

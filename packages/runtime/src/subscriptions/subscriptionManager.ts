@@ -50,6 +50,7 @@ import {
   intentsOn,
   reconnectGapOf,
 } from './subscriptionReplay.js'
+import { SubscriptionRetry } from './subscriptionRetry.js'
 import { settleAck } from './subscriptionSettle.js'
 
 export type { IntentOwner } from './subscriptionOwners.js'
@@ -77,14 +78,22 @@ export class SubscriptionManager {
   #dispatcher: SubscriptionDispatcher
   #acks: AckWaiters
   #frames: FrameContext
+  #retry: SubscriptionRetry
 
   constructor(config: SubscriptionManagerConfig) {
     this.#config = config
     this.#acks = new AckWaiters(config.timeout)
+    this.#retry = new SubscriptionRetry({
+      timer: (callback, ms) => this.#acks.timer(callback, ms),
+      retry: (endpoint) => this.#retryPending(endpoint),
+    })
+    const retry = (channel: string) =>
+      this.#retry.schedule(channelEndpoint(channel))
     this.#frames = {
       logger: config.logger,
       acks: this.#acks,
       reportError: config.reportError,
+      retry,
       settle: (method, params, symbol, ack, replay) =>
         settleAck(
           {
@@ -92,6 +101,8 @@ export class SubscriptionManager {
             lastAcks: this.#lastAcks,
             acks: this.#acks,
             logger: config.logger,
+            retry,
+            reportError: config.reportError,
           },
           { method, params, symbol, ack, replay },
         ),
@@ -250,6 +261,7 @@ export class SubscriptionManager {
   /** The socket of `endpoint` went away: its live intents become pending. */
   socketLost(endpoint: TransportEndpoint): void {
     this.#dispatcher.abort(endpoint)
+    this.#retry.cancel(endpoint)
     this.#registry.markPending(
       (channel) => channelEndpoint(channel) === endpoint,
     )
@@ -280,13 +292,35 @@ export class SubscriptionManager {
     return planReplay(live).map(batchParams)
   }
 
+  /** Whether the socket of `endpoint` is open now. */
+  isOpen(endpoint: TransportEndpoint): boolean {
+    return this.#config.pool.peek(endpoint)?.isOpen === true
+  }
+
   /** Settles everything waiting and forgets every intent. */
   stop(): void {
+    this.#retry.stop()
     this.#dispatcher.stop()
     this.#acks.stop()
     this.#registry = createSubscriptionRegistry()
     this.#owners.clear()
     this.#lastAcks.clear()
+  }
+
+  /**
+   * Resends, as a replay, the pending intents of `endpoint` while its socket
+   * is up (else its reopening replays them). Returns how many.
+   */
+  #retryPending(endpoint: TransportEndpoint): number {
+    const connection = this.#config.pool.peek(endpoint)
+    if (connection === undefined || !connection.isOpen) return 0
+    const pending = intentsOn(
+      this.#registry,
+      endpoint,
+      (state) => state === 'pending',
+    )
+    if (pending.length > 0) this.#dispatcher.dispatch(connection, pending, true)
+    return pending.length
   }
 
   #direct(connection: Connection): SendOptions {

@@ -5,6 +5,7 @@ import {
   matchesGiven,
   paramsKey,
 } from './paramsKey.js'
+import { isAlreadySubscribed } from './refusals.js'
 import {
   planReplay,
   type ReplayBatch,
@@ -91,9 +92,6 @@ export interface SubscriptionRegistry {
 type MutableIntent = {
   -readonly [K in keyof SubscriptionIntent]: SubscriptionIntent[K]
 }
-
-/** Kraken's answer to a subscribe that the socket already holds. */
-const ALREADY_SUBSCRIBED = /already subscribed/i
 
 /**
  * Creates the subscription registry the runtime replays after reconnects.
@@ -188,11 +186,9 @@ export function createSubscriptionRegistry(
       if (ack.success) {
         intent.state = 'live'
         intent.error = undefined
-      } else if (
-        ALREADY_SUBSCRIBED.test(ack.error ?? '') &&
-        (ack.replay === true || intent.state === 'live')
-      ) {
-        // The socket already holds exactly this subscription.
+      } else if (isAlreadySubscribed(ack.error)) {
+        // The socket already holds exactly this subscription, whoever sent
+        // it (a replay, a retry after a lost ack, another caller).
         intent.state = 'live'
         intent.error = undefined
       } else {
