@@ -10,6 +10,7 @@ import {
   type WebSocketConstructor,
   webSocket,
 } from '@kraken-sockets/transport'
+import type { TokenSource } from '../connections/connection.js'
 import type { LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
 import { positive } from '../shared/positive.js'
@@ -52,9 +53,11 @@ export interface KrakenWebSocketAPIOptions {
   /**
    * Returns a WebSocket token. Replaces the REST call signed with
    * `apiKey`/`privateKey` (in a browser, ask your own server for one).
+   * `signal` aborts the fetch when the client stops or the request waiting
+   * for it times out.
    * @default a signed `GetWebSocketsToken` call when both keys are set
    */
-  getToken?: (() => Promise<string>) | undefined
+  getToken?: TokenSource | undefined
   /**
    * The transport factory per socket (tests pass `fake()`).
    * @default `webSocket()` where a global WebSocket exists, else `nodeWebSocket()`
@@ -90,7 +93,7 @@ export interface ResolvedOptions {
   readonly urls: Readonly<Record<TransportEndpoint, string>>
   readonly staleAfter: number | undefined
   readonly transport: (endpoint: TransportEndpoint) => TransportFactory
-  readonly getToken: (() => Promise<string>) | undefined
+  readonly getToken: TokenSource | undefined
   readonly secrets: readonly string[]
   readonly budget: ConnectionBudget
   readonly requestTimeout: number
@@ -131,9 +134,9 @@ export function resolveOptions(
     // Built lazily: a malformed key must fail the first private request
     // (reported as an error), not the constructor of a public-only client.
     let provider: ReturnType<typeof krakenTokenProvider> | undefined
-    getToken = () => {
+    getToken = (tokenOptions) => {
       provider ??= krakenTokenProvider({ apiKey, privateKey, restUrl })
-      return provider.getToken()
+      return provider.getToken(tokenOptions)
     }
   }
   const { reconnect, WebSocket } = options

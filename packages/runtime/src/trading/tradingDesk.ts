@@ -74,7 +74,7 @@ export class TradingDesk {
   #tracker: OrderTracker
   #config: TradingDeskConfig
   #sequences: SequenceGuard
-  #feeds: Promise<void> | undefined
+  #feeds: Promise<boolean> | undefined
 
   constructor(config: TradingDeskConfig) {
     this.#config = config
@@ -93,12 +93,19 @@ export class TradingDesk {
 
   /**
    * Subscribes `instrument` and `executions` (once; the subscriptions are
-   * replayed after reconnects) and resolves when both have answered.
+   * replayed after reconnects) and resolves when both have answered. A start
+   * that failed is not kept: the next request starts the feeds again.
    */
   startFeeds(): Promise<void> {
     if (!this.#config.options.track) return Promise.resolve()
-    this.#feeds ??= subscribeTradingFeeds(this.#config)
-    return this.#feeds
+    if (this.#feeds === undefined) {
+      const feeds = subscribeTradingFeeds(this.#config)
+      this.#feeds = feeds
+      void feeds.then((ok) => {
+        if (!ok && this.#feeds === feeds) this.#feeds = undefined
+      })
+    }
+    return this.#feeds.then(() => undefined)
   }
 
   /** Readies `request`, sends it, and feeds the outcome to the tracker. */
@@ -107,6 +114,8 @@ export class TradingDesk {
   ): Promise<TradingResponseFor<TRequest>> {
     const { method } = request
     const { options } = this.#config
+    // One deadline for the whole request: pairs, connect, token, answer.
+    const deadline = Date.now() + this.#config.timeout
     const feeds = this.startFeeds()
     if (isPlacingMethod(method) && options.round && options.track) {
       await waitForInstruments(
@@ -138,7 +147,7 @@ export class TradingDesk {
     for (const id of facts.newOrderIds) tracker.expect(id)
     const sentAt = Date.now()
     try {
-      const ack = await this.#config.sender.send(ready, facts)
+      const ack = await this.#config.sender.send(ready, facts, deadline)
       this.#onAck(ack, sentAt, Date.now())
       return ack as TradingResponseFor<TRequest>
     } catch (error) {
