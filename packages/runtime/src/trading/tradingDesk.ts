@@ -75,6 +75,8 @@ export class TradingDesk {
   #config: TradingDeskConfig
   #sequences: SequenceGuard
   #feeds: Promise<boolean> | undefined
+  /** Expiry checks of adds whose answer was lost, cleared on stop. */
+  #expiries = new Set<ReturnType<typeof setTimeout>>()
 
   constructor(config: TradingDeskConfig) {
     this.#config = config
@@ -151,8 +153,12 @@ export class TradingDesk {
       this.#onAck(ack, sentAt, Date.now())
       return ack as TradingResponseFor<TRequest>
     } catch (error) {
+      const until = deadline + options.outcomeGrace
+      if (error instanceof OutcomeUnknownError && facts.newOrderIds.length > 0)
+        this.#expireAt(until, tracker)
       for (const id of facts.newOrderIds) {
-        if (error instanceof OutcomeUnknownError) tracker.markOutcomeUnknown(id)
+        if (error instanceof OutcomeUnknownError)
+          tracker.markOutcomeUnknown(id, until)
         else if (error instanceof KrakenRejectedError)
           tracker.reject(id, error.error)
         else if (error instanceof NotSentError) tracker.reject(id, error.reason)
@@ -208,11 +214,28 @@ export class TradingDesk {
 
   /** The client stopped: pending handles settle `untracked`, state resets. */
   stop(): void {
+    for (const timer of this.#expiries) clearTimeout(timer)
+    this.#expiries.clear()
     this.#tracker.close()
     this.#tracker = this.#newTracker()
     this.#feeds = undefined
     this.#sequences.stop()
     this.rateCounter?.reset()
+  }
+
+  /**
+   * At `until`, adds still unresolved that a snapshot since did not list
+   * are reported `missing` (later snapshots decide the others).
+   */
+  #expireAt(until: number, tracker: OrderTracker): void {
+    const timer = setTimeout(
+      () => {
+        this.#expiries.delete(timer)
+        tracker.expireUnknown()
+      },
+      Math.max(0, until - Date.now()),
+    )
+    this.#expiries.add(timer)
   }
 
   #newTracker(): OrderTracker {
