@@ -301,6 +301,50 @@ describe('trading against the simulator', () => {
     simulator.inject({ type: 'delayAcks', ms: 0 })
   })
 
+  test('behavior: after its grace, a lost add is looked up by REST: resolved when Kraken holds it, missing when not', async () => {
+    // No executions feed: only REST can tell what became of the adds.
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 2_000,
+      trading: { track: false, round: false, outcomeGrace: 200 },
+    })
+    simulator.inject({ type: 'dropAnswers', method: 'add_order' })
+    const lost = await kraken.request(restingBuy()).then(
+      () => undefined,
+      (reason: unknown) => reason as { clOrdId: string },
+    )
+    expect(lost).toMatchObject({ name: 'OutcomeUnknownError' })
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual(
+          expect.objectContaining({
+            type: 'resolved',
+            cl_ord_id: lost?.clOrdId,
+          }),
+        ),
+      LOADED_MACHINE,
+    )
+    simulator.inject({
+      type: 'delayAcks',
+      method: 'add_order',
+      ms: 60_000,
+      hold: 'both',
+    })
+    const held = await kraken.request(restingBuy('48000')).then(
+      () => undefined,
+      (reason: unknown) => reason as { clOrdId: string },
+    )
+    expect(held).toMatchObject({ name: 'OutcomeUnknownError' })
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual({
+          type: 'missing',
+          cl_ord_id: held?.clOrdId,
+        }),
+      LOADED_MACHINE,
+    )
+    simulator.inject({ type: 'delayAcks', ms: 0 })
+  })
+
   test('behavior: executions and balances share the sequence without false gaps', async () => {
     const { kraken } = await setup()
     const gaps: GapEvent[] = []

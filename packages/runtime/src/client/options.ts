@@ -2,6 +2,8 @@ import {
   type ConnectionBudget,
   createConnectionBudget,
   KRAKEN_WS_URLS,
+  type KrakenPrivateRest,
+  krakenPrivateRest,
   krakenTokenProvider,
   nodeWebSocket,
   type ReconnectConfig,
@@ -94,6 +96,8 @@ export interface ResolvedOptions {
   readonly staleAfter: number | undefined
   readonly transport: (endpoint: TransportEndpoint) => TransportFactory
   readonly getToken: TokenSource | undefined
+  /** Signed private REST calls; undefined without apiKey and privateKey. */
+  readonly rest: KrakenPrivateRest | undefined
   readonly secrets: readonly string[]
   readonly budget: ConnectionBudget
   readonly requestTimeout: number
@@ -124,6 +128,8 @@ export function resolveOptions(
   const privateKey = options.privateKey ?? env.KRAKEN_REST_API_PRIVATE_KEY
   const restUrl = options.restUrl ?? env.KRAKEN_REST_URL
   let getToken = options.getToken
+  // Signed REST calls (order look-ups) when the keys are set.
+  let rest: KrakenPrivateRest | undefined
   if (
     getToken === undefined &&
     apiKey !== undefined &&
@@ -137,6 +143,11 @@ export function resolveOptions(
     getToken = (tokenOptions) => {
       provider ??= krakenTokenProvider({ apiKey, privateKey, restUrl })
       return provider.getToken(tokenOptions)
+    }
+    let restCalls: KrakenPrivateRest | undefined
+    rest = (method, params, callOptions) => {
+      restCalls ??= krakenPrivateRest({ apiKey, privateKey, restUrl })
+      return restCalls(method, params, callOptions)
     }
   }
   const { reconnect, WebSocket } = options
@@ -165,6 +176,7 @@ export function resolveOptions(
     staleAfter: options.staleAfter,
     transport,
     getToken,
+    rest,
     secrets: [apiKey, privateKey].filter(
       (secret): secret is string => typeof secret === 'string',
     ),

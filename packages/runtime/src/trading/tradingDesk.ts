@@ -9,7 +9,7 @@ import {
   type SubscriptionResponse,
   type TradingRequest,
 } from '@kraken-sockets/schema'
-import type { Latency } from '@kraken-sockets/transport'
+import type { KrakenPrivateRest, Latency } from '@kraken-sockets/transport'
 import type { SequenceGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import type { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
@@ -33,6 +33,7 @@ import {
   createInstrumentStore,
   type InstrumentStore,
 } from './instrumentStore.js'
+import { settleByRest } from './orderLookup.js'
 import { createOrderTracker } from './orderTracker.js'
 import type { OrderEvent, OrderTracker } from './orderTrackerTypes.js'
 import { prepareTradingRequest } from './prepareRequest.js'
@@ -58,6 +59,8 @@ export interface TradingDeskConfig {
   readonly onListenerError: (error: unknown) => void
   /** Kraken's cost model and tiers (from `@kraken-sockets/schema`). */
   readonly rateModel: RateModel
+  /** Signed private REST calls, when credentials allow: confirms lost adds. */
+  readonly rest?: KrakenPrivateRest | undefined
 }
 
 /**
@@ -77,6 +80,8 @@ export class TradingDesk {
   #feeds: Promise<boolean> | undefined
   /** Expiry checks of adds whose answer was lost, cleared on stop. */
   #expiries = new Set<ReturnType<typeof setTimeout>>()
+  /** Aborts REST look-ups in flight when the client stops. */
+  #lookups = new AbortController()
 
   constructor(config: TradingDeskConfig) {
     this.#config = config
@@ -155,7 +160,7 @@ export class TradingDesk {
     } catch (error) {
       const until = deadline + options.outcomeGrace
       if (error instanceof OutcomeUnknownError && facts.newOrderIds.length > 0)
-        this.#expireAt(until, tracker)
+        this.#expireAt(until, tracker, facts.newOrderIds)
       for (const id of facts.newOrderIds) {
         if (error instanceof OutcomeUnknownError)
           tracker.markOutcomeUnknown(id, until)
@@ -216,6 +221,8 @@ export class TradingDesk {
   stop(): void {
     for (const timer of this.#expiries) clearTimeout(timer)
     this.#expiries.clear()
+    this.#lookups.abort()
+    this.#lookups = new AbortController()
     this.#tracker.close()
     this.#tracker = this.#newTracker()
     this.#feeds = undefined
@@ -224,14 +231,24 @@ export class TradingDesk {
   }
 
   /**
-   * At `until`, adds still unresolved that a snapshot since did not list
-   * are reported `missing` (later snapshots decide the others).
+   * At `until`, adds still unresolved are asked about by REST when
+   * credentials allow; else those a snapshot since did not list are
+   * reported `missing` (later snapshots decide the others).
    */
-  #expireAt(until: number, tracker: OrderTracker): void {
+  #expireAt(
+    until: number,
+    tracker: OrderTracker,
+    clOrdIds: readonly string[],
+  ): void {
     const timer = setTimeout(
       () => {
         this.#expiries.delete(timer)
-        tracker.expireUnknown()
+        const rest = this.#config.rest
+        if (rest === undefined) tracker.expireUnknown()
+        else
+          settleByRest(rest, tracker, clOrdIds, this.#lookups.signal).catch(
+            () => tracker.expireUnknown(),
+          )
       },
       Math.max(0, until - Date.now()),
     )
