@@ -59,7 +59,9 @@ export interface KrakenWebSocketAPIOptions {
    * for it times out.
    * @default a signed `GetWebSocketsToken` call when both keys are set
    */
-  getToken?: TokenSource | undefined
+  getToken?:
+    | ((options?: { signal?: AbortSignal | undefined }) => Promise<string>)
+    | undefined
   /**
    * The transport factory per socket (tests pass `fake()`).
    * @default `webSocket()` where a global WebSocket exists, else `nodeWebSocket()`
