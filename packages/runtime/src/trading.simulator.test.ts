@@ -208,8 +208,11 @@ describe('trading against the simulator', () => {
     expect(kraken.orders.size).toBe(0)
   })
 
-  test('behavior: a drop between send and ack is OutcomeUnknownError, settled by the snapshot after the reconnect', async () => {
-    const { kraken, simulator, orderEvents } = await setup()
+  test('behavior: a drop between send and ack is OutcomeUnknownError, settled missing by the snapshot after the reconnect once its grace has passed', async () => {
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 5_000,
+      trading: { outcomeGrace: 200 },
+    })
     const resting = await kraken.request(restingBuy('49000'))
     // The simulator holds the request unprocessed; the socket then drops:
     // Kraken never placed the order, which only the next snapshot can tell.
@@ -241,6 +244,105 @@ describe('trading against the simulator', () => {
     expect([...kraken.orders.keys()]).toEqual([resting.result?.order_id])
     expect(kraken.stats().reconnects.private).toBe(1)
     expect(simulator.stats.requests({ method: 'add_order' })).toHaveLength(2)
+  })
+
+  test('behavior: an add whose ack is lost, still in flight when a fresh snapshot arrives, is never reported missing and resolves when it appears', async () => {
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 3_000,
+      trading: { outcomeGrace: 60_000 },
+    })
+    const resting = await kraken.request(restingBuy('49000'))
+    // Kraken processes the add only after the client gave up waiting.
+    simulator.inject({
+      type: 'delayAcks',
+      method: 'add_order',
+      ms: 6_000,
+      hold: 'both',
+    })
+    const error = await kraken.request(restingBuy()).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
+    expect(error).toMatchObject({
+      name: 'OutcomeUnknownError',
+      reason: 'timeout',
+    })
+    const clOrdId = (error as { clOrdId: string }).clOrdId
+    const handle = kraken.order(clOrdId)
+    // A lost executions frame makes the client resubscribe: a fresh snapshot
+    // arrives while the add is still held, and does not list it.
+    const snapshotsBefore = simulator.stats.subscribes('executions')
+    simulator.inject({ type: 'skipSequence' })
+    await kraken.request(
+      CancelOrderRequest({ order_id: [String(resting.result?.order_id)] }),
+    )
+    await vi.waitFor(
+      () =>
+        expect(simulator.stats.subscribes('executions')).toBeGreaterThan(
+          snapshotsBefore,
+        ),
+      LOADED_MACHINE,
+    )
+    // Then Kraken places it: the client hears of it and corrects nothing.
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual(
+          expect.objectContaining({ type: 'resolved', cl_ord_id: clOrdId }),
+        ),
+      LOADED_MACHINE,
+    )
+    expect(orderEvents).not.toContainEqual({
+      type: 'missing',
+      cl_ord_id: clOrdId,
+    })
+    expect(handle.order?.cl_ord_id).toBe(clOrdId)
+    const orderId = String(handle.order?.order_id)
+    expect(kraken.orders.has(orderId)).toBe(true)
+    simulator.inject({ type: 'delayAcks', ms: 0 })
+  })
+
+  test('behavior: after its grace, a lost add is looked up by REST: resolved when Kraken holds it, missing when not', async () => {
+    // No executions feed: only REST can tell what became of the adds.
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 2_000,
+      trading: { track: false, round: false, outcomeGrace: 200 },
+    })
+    simulator.inject({ type: 'dropAnswers', method: 'add_order' })
+    const lost = await kraken.request(restingBuy()).then(
+      () => undefined,
+      (reason: unknown) => reason as { clOrdId: string },
+    )
+    expect(lost).toMatchObject({ name: 'OutcomeUnknownError' })
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual(
+          expect.objectContaining({
+            type: 'resolved',
+            cl_ord_id: lost?.clOrdId,
+          }),
+        ),
+      LOADED_MACHINE,
+    )
+    simulator.inject({
+      type: 'delayAcks',
+      method: 'add_order',
+      ms: 60_000,
+      hold: 'both',
+    })
+    const held = await kraken.request(restingBuy('48000')).then(
+      () => undefined,
+      (reason: unknown) => reason as { clOrdId: string },
+    )
+    expect(held).toMatchObject({ name: 'OutcomeUnknownError' })
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual({
+          type: 'missing',
+          cl_ord_id: held?.clOrdId,
+        }),
+      LOADED_MACHINE,
+    )
+    simulator.inject({ type: 'delayAcks', ms: 0 })
   })
 
   test('behavior: executions and balances share the sequence without false gaps', async () => {

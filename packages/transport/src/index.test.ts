@@ -12,6 +12,7 @@ test('default', () => {
       "TokenRequestError",
       "TokenResponseError",
       "TokenTimeoutError",
+      "krakenPrivateRest",
       "krakenTokenProvider",
       "signKrakenRequest",
       "createConnectionBudget",

@@ -9,6 +9,11 @@ export {
   TokenTimeoutError,
 } from './auth/errors.js'
 export {
+  type KrakenPrivateRest,
+  type KrakenPrivateRestConfig,
+  krakenPrivateRest,
+} from './auth/krakenPrivateRest.js'
+export {
   type KrakenTokenProviderConfig,
   krakenTokenProvider,
   type TokenProvider,

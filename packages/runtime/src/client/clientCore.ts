@@ -151,6 +151,7 @@ export function createClientCore(
     onListenerError: (cause) =>
       reportError(new ListenerError({ event: 'order', cause })),
     rateModel: { cost: transactionCost, tiers: Object.values(RATE_TIERS) },
+    rest: resolved.rest,
   })
   const deadMansSwitch = createDeadMansSwitchSlot({
     send: (timeout) => desk.send(CancelAllOrdersAfterRequest({ timeout })),

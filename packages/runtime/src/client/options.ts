@@ -2,6 +2,8 @@ import {
   type ConnectionBudget,
   createConnectionBudget,
   KRAKEN_WS_URLS,
+  type KrakenPrivateRest,
+  krakenPrivateRest,
   krakenTokenProvider,
   nodeWebSocket,
   type ReconnectConfig,
@@ -10,6 +12,7 @@ import {
   type WebSocketConstructor,
   webSocket,
 } from '@kraken-sockets/transport'
+import type { TokenSource } from '../connections/connection.js'
 import type { LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
 import { positive } from '../shared/positive.js'
@@ -52,9 +55,13 @@ export interface KrakenWebSocketAPIOptions {
   /**
    * Returns a WebSocket token. Replaces the REST call signed with
    * `apiKey`/`privateKey` (in a browser, ask your own server for one).
+   * `signal` aborts the fetch when the client stops or the request waiting
+   * for it times out.
    * @default a signed `GetWebSocketsToken` call when both keys are set
    */
-  getToken?: (() => Promise<string>) | undefined
+  getToken?:
+    | ((options?: { signal?: AbortSignal | undefined }) => Promise<string>)
+    | undefined
   /**
    * The transport factory per socket (tests pass `fake()`).
    * @default `webSocket()` where a global WebSocket exists, else `nodeWebSocket()`
@@ -90,7 +97,9 @@ export interface ResolvedOptions {
   readonly urls: Readonly<Record<TransportEndpoint, string>>
   readonly staleAfter: number | undefined
   readonly transport: (endpoint: TransportEndpoint) => TransportFactory
-  readonly getToken: (() => Promise<string>) | undefined
+  readonly getToken: TokenSource | undefined
+  /** Signed private REST calls; undefined without apiKey and privateKey. */
+  readonly rest: KrakenPrivateRest | undefined
   readonly secrets: readonly string[]
   readonly budget: ConnectionBudget
   readonly requestTimeout: number
@@ -121,6 +130,8 @@ export function resolveOptions(
   const privateKey = options.privateKey ?? env.KRAKEN_REST_API_PRIVATE_KEY
   const restUrl = options.restUrl ?? env.KRAKEN_REST_URL
   let getToken = options.getToken
+  // Signed REST calls (order look-ups) when the keys are set.
+  let rest: KrakenPrivateRest | undefined
   if (
     getToken === undefined &&
     apiKey !== undefined &&
@@ -131,9 +142,14 @@ export function resolveOptions(
     // Built lazily: a malformed key must fail the first private request
     // (reported as an error), not the constructor of a public-only client.
     let provider: ReturnType<typeof krakenTokenProvider> | undefined
-    getToken = () => {
+    getToken = (tokenOptions) => {
       provider ??= krakenTokenProvider({ apiKey, privateKey, restUrl })
-      return provider.getToken()
+      return provider.getToken(tokenOptions)
+    }
+    let restCalls: KrakenPrivateRest | undefined
+    rest = (method, params, callOptions) => {
+      restCalls ??= krakenPrivateRest({ apiKey, privateKey, restUrl })
+      return restCalls(method, params, callOptions)
     }
   }
   const { reconnect, WebSocket } = options
@@ -162,6 +178,7 @@ export function resolveOptions(
     staleAfter: options.staleAfter,
     transport,
     getToken,
+    rest,
     secrets: [apiKey, privateKey].filter(
       (secret): secret is string => typeof secret === 'string',
     ),

@@ -1,5 +1,18 @@
-import type { Transport, TransportEndpoint } from '@kraken-sockets/transport'
+import {
+  TokenAbortedError,
+  type Transport,
+  type TransportEndpoint,
+} from '@kraken-sockets/transport'
 import { AuthenticationError } from '../errors.js'
+
+/**
+ * Fetches a WebSocket token. `signal` aborts the fetch (the client stopped,
+ * or the request waiting for it reached its deadline); a source that ignores
+ * it is still never waited on past that point.
+ */
+export type TokenSource = (options?: {
+  signal?: AbortSignal | undefined
+}) => Promise<string>
 
 /** A method response as the runtime correlates it. */
 export interface MethodResponseLike {
@@ -29,7 +42,7 @@ export interface ConnectionConfig {
   readonly endpoint: TransportEndpoint
   readonly transport: Transport
   /** Fetches a WebSocket token; undefined when no credentials exist. */
-  readonly getToken: (() => Promise<string>) | undefined
+  readonly getToken: TokenSource | undefined
   /** Registers a token so that logs mask it. */
   readonly onToken: (token: string) => void
 }
@@ -45,7 +58,15 @@ export class Connection {
   /** Number of the current (or last) open connection; 0 before the first. */
   generation = 0
   #pending = new Map<number, PendingRequest>()
-  #token: { generation: number; promise: Promise<string> } | undefined
+  #token:
+    | {
+        generation: number
+        promise: Promise<string>
+        controller: AbortController
+      }
+    | undefined
+  /** Token fetches not yet settled, aborted by {@link abortTokenFetches}. */
+  #fetches = new Set<AbortController>()
   #config: ConnectionConfig
 
   constructor(config: ConnectionConfig) {
@@ -76,6 +97,7 @@ export class Connection {
       return cached.promise
     }
     const getToken = this.#config.getToken
+    const controller = new AbortController()
     const promise =
       getToken === undefined
         ? Promise.reject(
@@ -85,14 +107,48 @@ export class Connection {
                 'Set apiKey and privateKey (or KRAKEN_REST_API_KEY and KRAKEN_REST_API_PRIVATE_KEY), or pass getToken.',
             }),
           )
-        : fetchToken(getToken, this.endpoint)
-    const entry = { generation: this.generation, promise }
+        : fetchToken(getToken, this.endpoint, controller.signal)
+    const entry = { generation: this.generation, promise, controller }
     this.#token = entry
-    promise.then(this.#config.onToken, () => {
-      // A failed fetch is not cached: the next request tries again.
-      if (this.#token === entry) this.#token = undefined
-    })
+    this.#fetches.add(controller)
+    promise.then(
+      (token) => {
+        this.#fetches.delete(controller)
+        this.#config.onToken(token)
+      },
+      () => {
+        this.#fetches.delete(controller)
+        // A failed fetch is not cached: the next request tries again.
+        if (this.#token === entry) this.#token = undefined
+      },
+    )
     return promise
+  }
+
+  /**
+   * Gives up on the fetch behind `promise` (its requester's deadline passed):
+   * the fetch is aborted and no longer cached, so the next request starts a
+   * fresh one instead of waiting on a provider that may never answer.
+   */
+  cancelToken(promise: Promise<string>): void {
+    const entry = this.#token
+    if (entry === undefined || entry.promise !== promise) return
+    this.#token = undefined
+    entry.controller.abort(new Error('The request waiting for it timed out.'))
+  }
+
+  /**
+   * Aborts every token fetch in flight (the client stops): whoever waits on
+   * one is settled now with an `AuthenticationError` (cause
+   * `TokenAbortedError`).
+   */
+  abortTokenFetches(): void {
+    this.#token = undefined
+    const fetches = [...this.#fetches]
+    this.#fetches.clear()
+    for (const controller of fetches) {
+      controller.abort(new Error('The client stopped.'))
+    }
   }
 
   /** Forgets the token (after `ESession:Invalid session`). */
@@ -167,16 +223,20 @@ export class Connection {
 }
 
 async function fetchToken(
-  getToken: () => Promise<string>,
+  getToken: TokenSource,
   endpoint: string,
+  signal: AbortSignal,
 ): Promise<string> {
   let token: unknown
   try {
-    token = await getToken()
+    token = await Promise.race([getToken({ signal }), abortion(signal)])
   } catch (cause) {
     throw new AuthenticationError({
       endpoint,
-      reason: 'The token provider failed.',
+      reason:
+        cause instanceof TokenAbortedError
+          ? 'The token fetch was aborted.'
+          : 'The token provider failed.',
       cause,
     })
   }
@@ -187,4 +247,13 @@ async function fetchToken(
     })
   }
   return token
+}
+
+/** Rejects with `TokenAbortedError` when `signal` aborts; never settles otherwise. */
+function abortion(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const abort = () => reject(new TokenAbortedError({ cause: signal.reason }))
+    if (signal.aborted) abort()
+    else signal.addEventListener('abort', abort, { once: true })
+  })
 }

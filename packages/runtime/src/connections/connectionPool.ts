@@ -7,7 +7,7 @@ import type {
   TransportError,
   TransportFactory,
 } from '@kraken-sockets/transport'
-import { Connection } from './connection.js'
+import { Connection, type TokenSource } from './connection.js'
 
 /** What the pool reports to the runtime. */
 export interface ConnectionPoolHooks {
@@ -29,7 +29,7 @@ export interface ConnectionPoolConfig {
   readonly transport: (endpoint: TransportEndpoint) => TransportFactory
   readonly budget: ConnectionBudget
   readonly staleAfter: number | undefined
-  readonly getToken: (() => Promise<string>) | undefined
+  readonly getToken: TokenSource | undefined
   readonly onToken: (token: string) => void
   readonly hooks: ConnectionPoolHooks
 }
@@ -44,7 +44,7 @@ export interface ConnectionPool {
   all(): Connection[]
   /** Raises (or lowers) every socket's minimum reconnect delay, now and later. */
   setMinReconnectDelay(ms: number): void
-  /** Closes every socket and forgets them. */
+  /** Aborts token fetches in flight, closes every socket and forgets them. */
   closeAll(): Promise<void>
 }
 
@@ -111,6 +111,7 @@ export function createConnectionPool(
     async closeAll() {
       const closing = [...connections.values()]
       connections.clear()
+      for (const connection of closing) connection.abortTokenFetches()
       await Promise.all(
         closing.map((connection) =>
           connection.transport.close().catch(() => {}),

@@ -90,11 +90,30 @@ export function mergeReport(
   report: ExecutionReport,
   orderId: string,
 ): TrackedOrder {
-  const next: Record<string, unknown> = { ...previous, order_id: orderId }
+  const next: Record<string, unknown> = { ...previous }
   for (const [key, value] of Object.entries(report)) {
-    if (value !== undefined && !EVENT_FIELDS.has(key)) next[key] = value
+    if (value !== undefined && !EVENT_FIELDS.has(key))
+      defineOwn(next, key, value)
   }
+  defineOwn(next, 'order_id', orderId)
   return Object.freeze(next) as TrackedOrder
+}
+
+/**
+ * Writes `key` as an own data property: a plain assignment of `__proto__`
+ * (a key `JSON.parse` happily produces) would replace the object's prototype.
+ */
+function defineOwn(
+  target: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
 }
 
 /** The fill a `trade` report describes, if it is one. */

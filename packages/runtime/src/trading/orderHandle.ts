@@ -62,6 +62,11 @@ export type OrderHandleControl = {
   readonly handle: OrderHandle
   readonly isSettled: () => boolean
   update(order: TrackedOrder): void
+  /**
+   * The order of a handle settled `missing` showed up after all: `order`
+   * now reads it (the settled outcome stays, the `resolved` event says so).
+   */
+  found(order: TrackedOrder): void
   addFill(fill: Fill): void
   settle(outcome: OrderOutcome): void
 }
@@ -127,6 +132,9 @@ export function createOrderHandle(
     isSettled: () => outcome !== undefined,
     update(next) {
       if (outcome === undefined) order = next
+    },
+    found(next) {
+      if (outcome?.status === 'missing') order = next
     },
     addFill(fill) {
       if (outcome !== undefined) return

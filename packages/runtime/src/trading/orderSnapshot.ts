@@ -9,7 +9,7 @@ export interface SnapshotTarget {
   readonly snapshotIncludesOrders: boolean
   readonly open: ReadonlyMap<string, OrderRecord>
   /** Adds whose outcome is unknown, by `cl_ord_id`. */
-  readonly outcomeUnknown: Set<string>
+  readonly outcomeUnknown: Map<string, UnknownOutcome>
   /** Ids sent but not yet acknowledged. */
   readonly expected: ReadonlySet<string>
   /** Handles waiting per id. */
@@ -19,13 +19,28 @@ export interface SnapshotTarget {
   addFill(record: OrderRecord, fill: Fill): void
   closeRecord(record: OrderRecord, outcome: OrderOutcome): void
   emit(event: OrderEvent): void
+  /** Reports an add of unknown outcome `missing` (for now: it may still appear). */
+  declareMissing(clOrdId: string): void
+  now(): number
+}
+
+/** An add whose answer was lost: when it may be called missing, and why. */
+export interface UnknownOutcome {
+  /**
+   * Local time (ms) before which it may still be in flight at the exchange
+   * (its request's deadline plus a grace period): not `missing` before then.
+   */
+  readonly until: number
+  /** A snapshot taken since the answer was lost did not list it. */
+  absentFromSnapshot: boolean
 }
 
 /**
  * Applies an `executions` snapshot (after every (re)subscription): open
  * orders it lacks close (`filled` when its trades show the fill, else
  * `closed_unknown`), its orders are applied, then adds of unknown outcome
- * and handles on ids that neither exist nor are awaited become `missing`.
+ * whose grace has passed, and handles on ids that neither exist nor are
+ * awaited, become `missing`.
  */
 export function reconcileSnapshot(
   target: SnapshotTarget,
@@ -69,13 +84,21 @@ export function reconcileSnapshot(
     if (record !== undefined && fill !== undefined) addFill(record, fill)
   }
   if (!target.snapshotIncludesOrders) return
-  for (const clOrdId of [...target.outcomeUnknown]) {
+  const now = target.now()
+  for (const [clOrdId, unknown] of [...target.outcomeUnknown]) {
     if (target.findRecord(clOrdId) !== undefined) continue
-    target.outcomeUnknown.delete(clOrdId)
-    target.emit({ type: 'missing', cl_ord_id: clOrdId })
+    // Still possibly in flight at the exchange: a later snapshot, an update
+    // or the expiry check decides.
+    unknown.absentFromSnapshot = true
+    if (now >= unknown.until) target.declareMissing(clOrdId)
   }
   for (const [id, controls] of [...target.handles]) {
-    if (target.findRecord(id) !== undefined || target.expected.has(id)) continue
+    if (
+      target.findRecord(id) !== undefined ||
+      target.expected.has(id) ||
+      target.outcomeUnknown.has(id)
+    )
+      continue
     target.handles.delete(id)
     for (const control of controls) {
       control.settle({

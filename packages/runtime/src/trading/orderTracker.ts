@@ -12,7 +12,11 @@ import {
   type OrderOutcome,
 } from './orderHandle.js'
 import type { OrderRecord } from './orderRecord.js'
-import { reconcileSnapshot, type SnapshotTarget } from './orderSnapshot.js'
+import {
+  reconcileSnapshot,
+  type SnapshotTarget,
+  type UnknownOutcome,
+} from './orderSnapshot.js'
 import type {
   OrderEvent,
   OrderTracker,
@@ -45,7 +49,9 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const orderIdByClOrdId = new Map<string, string>()
   const ackedBeforeSeen = new Map<string, string>()
   const expected = new Set<string>()
-  const outcomeUnknown = new Set<string>()
+  const outcomeUnknown = new Map<string, UnknownOutcome>()
+  /** Adds reported `missing`, with their settled handles: they may still show up. */
+  const declaredMissing = new Map<string, OrderHandleControl[]>()
   const handles = new Map<string, Set<OrderHandleControl>>()
   const listeners = new Set<(event: OrderEvent) => void>()
   const openView = new Map<string, TrackedOrder>()
@@ -130,8 +136,37 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     const clOrdId = order.cl_ord_id
     if (clOrdId === undefined) return
     expected.delete(clOrdId)
-    if (outcomeUnknown.delete(clOrdId))
+    if (outcomeUnknown.delete(clOrdId)) {
       emit({ type: 'resolved', cl_ord_id: clOrdId, order })
+      return
+    }
+    const settled = declaredMissing.get(clOrdId)
+    if (settled === undefined) return
+    // Reported missing, yet Kraken had it: correct the record.
+    declaredMissing.delete(clOrdId)
+    for (const control of settled) control.found(order)
+    emit({ type: 'resolved', cl_ord_id: clOrdId, order })
+  }
+
+  function declareMissing(clOrdId: string): void {
+    outcomeUnknown.delete(clOrdId)
+    const controls = [...(handles.get(clOrdId) ?? [])]
+    handles.delete(clOrdId)
+    declaredMissing.set(clOrdId, controls)
+    // Bounded: an add that never shows up is forgotten eventually.
+    if (declaredMissing.size > closedCacheSize) {
+      const oldest = declaredMissing.keys().next().value
+      if (oldest !== undefined) declaredMissing.delete(oldest)
+    }
+    for (const control of controls) {
+      control.settle({
+        status: 'missing',
+        order: undefined,
+        reason:
+          'its answer was lost and it was not among the orders of the executions snapshot after its deadline and grace period',
+      })
+    }
+    emit({ type: 'missing', cl_ord_id: clOrdId })
   }
 
   function applyReport(report: ExecutionReport): void {
@@ -188,6 +223,8 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     addFill,
     closeRecord,
     emit,
+    declareMissing,
+    now,
   }
 
   return {
@@ -272,9 +309,21 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
         control.settle({ status: 'rejected', order: undefined, reason })
       handles.delete(clOrdId)
     },
-    markOutcomeUnknown(clOrdId) {
+    markOutcomeUnknown(clOrdId, until = now()) {
       expected.delete(clOrdId)
-      if (findRecord(clOrdId) === undefined) outcomeUnknown.add(clOrdId)
+      if (findRecord(clOrdId) === undefined)
+        outcomeUnknown.set(clOrdId, { until, absentFromSnapshot: false })
+    },
+    unresolved: () => [...outcomeUnknown.keys()],
+    expireUnknown() {
+      const time = now()
+      for (const [clOrdId, unknown] of [...outcomeUnknown]) {
+        if (unknown.absentFromSnapshot && time >= unknown.until)
+          declareMissing(clOrdId)
+      }
+    },
+    confirmMissing(clOrdId) {
+      if (outcomeUnknown.has(clOrdId)) declareMissing(clOrdId)
     },
     close() {
       for (const controls of handles.values()) {

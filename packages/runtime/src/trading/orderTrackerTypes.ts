@@ -16,9 +16,16 @@ export type OrderEvent =
   | { type: 'updated'; order: TrackedOrder; report: ExecutionReport }
   | { type: 'fill'; order: TrackedOrder; fill: Fill }
   | { type: 'closed'; order: TrackedOrder | undefined; outcome: OrderOutcome }
-  /** An add whose outcome was unknown showed up on the executions channel: it was placed. */
+  /**
+   * An add whose outcome was unknown (or already reported `missing`) showed
+   * up on the executions channel: it was placed.
+   */
   | { type: 'resolved'; cl_ord_id: string; order: TrackedOrder }
-  /** An add whose outcome was unknown was absent from the snapshot after a reconnect. */
+  /**
+   * An add whose outcome was unknown was still absent after its deadline and
+   * grace period (from a snapshot taken since, and from REST when it could
+   * be asked). Not final: if it shows up later, `resolved` follows.
+   */
   | { type: 'missing'; cl_ord_id: string }
   /** A report without `order_id`, which cannot be attributed. */
   | { type: 'unmatched'; report: ExecutionReport }
@@ -81,10 +88,21 @@ export type OrderTracker = {
   reject(clOrdId: string, reason: string): void
   /**
    * An add was sent but its answer was lost (disconnect or timeout). Resolved
-   * when its `cl_ord_id` shows up on the executions channel, or reported
-   * `missing` when the next snapshot does not list it.
+   * when its `cl_ord_id` shows up on the executions channel; reported
+   * `missing` once a snapshot taken since does not list it and `until`
+   * (local ms; default now) has passed, checked at each snapshot and by
+   * {@link expireUnknown}.
    */
-  markOutcomeUnknown(clOrdId: string): void
+  markOutcomeUnknown(clOrdId: string, until?: number): void
+  /** The `cl_ord_id`s of adds whose outcome is still unknown. */
+  unresolved(): string[]
+  /**
+   * Reports `missing` the adds of unknown outcome whose `until` has passed
+   * and that a snapshot since did not list.
+   */
+  expireUnknown(): void
+  /** Another source (REST) says the exchange does not hold it: `missing` now. */
+  confirmMissing(clOrdId: string): void
   /** Settles every pending handle as `untracked`. */
   close(): void
 }

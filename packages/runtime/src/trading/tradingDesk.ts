@@ -9,7 +9,7 @@ import {
   type SubscriptionResponse,
   type TradingRequest,
 } from '@kraken-sockets/schema'
-import type { Latency } from '@kraken-sockets/transport'
+import type { KrakenPrivateRest, Latency } from '@kraken-sockets/transport'
 import type { SequenceGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import type { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
@@ -33,6 +33,7 @@ import {
   createInstrumentStore,
   type InstrumentStore,
 } from './instrumentStore.js'
+import { settleByRest } from './orderLookup.js'
 import { createOrderTracker } from './orderTracker.js'
 import type { OrderEvent, OrderTracker } from './orderTrackerTypes.js'
 import { prepareTradingRequest } from './prepareRequest.js'
@@ -58,6 +59,8 @@ export interface TradingDeskConfig {
   readonly onListenerError: (error: unknown) => void
   /** Kraken's cost model and tiers (from `@kraken-sockets/schema`). */
   readonly rateModel: RateModel
+  /** Signed private REST calls, when credentials allow: confirms lost adds. */
+  readonly rest?: KrakenPrivateRest | undefined
 }
 
 /**
@@ -74,7 +77,11 @@ export class TradingDesk {
   #tracker: OrderTracker
   #config: TradingDeskConfig
   #sequences: SequenceGuard
-  #feeds: Promise<void> | undefined
+  #feeds: Promise<boolean> | undefined
+  /** Expiry checks of adds whose answer was lost, cleared on stop. */
+  #expiries = new Set<ReturnType<typeof setTimeout>>()
+  /** Aborts REST look-ups in flight when the client stops. */
+  #lookups = new AbortController()
 
   constructor(config: TradingDeskConfig) {
     this.#config = config
@@ -93,12 +100,19 @@ export class TradingDesk {
 
   /**
    * Subscribes `instrument` and `executions` (once; the subscriptions are
-   * replayed after reconnects) and resolves when both have answered.
+   * replayed after reconnects) and resolves when both have answered. A start
+   * that failed is not kept: the next request starts the feeds again.
    */
   startFeeds(): Promise<void> {
     if (!this.#config.options.track) return Promise.resolve()
-    this.#feeds ??= subscribeTradingFeeds(this.#config)
-    return this.#feeds
+    if (this.#feeds === undefined) {
+      const feeds = subscribeTradingFeeds(this.#config)
+      this.#feeds = feeds
+      void feeds.then((ok) => {
+        if (!ok && this.#feeds === feeds) this.#feeds = undefined
+      })
+    }
+    return this.#feeds.then(() => undefined)
   }
 
   /** Readies `request`, sends it, and feeds the outcome to the tracker. */
@@ -107,6 +121,8 @@ export class TradingDesk {
   ): Promise<TradingResponseFor<TRequest>> {
     const { method } = request
     const { options } = this.#config
+    // One deadline for the whole request: pairs, connect, token, answer.
+    const deadline = Date.now() + this.#config.timeout
     const feeds = this.startFeeds()
     if (isPlacingMethod(method) && options.round && options.track) {
       await waitForInstruments(
@@ -138,12 +154,16 @@ export class TradingDesk {
     for (const id of facts.newOrderIds) tracker.expect(id)
     const sentAt = Date.now()
     try {
-      const ack = await this.#config.sender.send(ready, facts)
+      const ack = await this.#config.sender.send(ready, facts, deadline)
       this.#onAck(ack, sentAt, Date.now())
       return ack as TradingResponseFor<TRequest>
     } catch (error) {
+      const until = deadline + options.outcomeGrace
+      if (error instanceof OutcomeUnknownError && facts.newOrderIds.length > 0)
+        this.#expireAt(until, tracker, facts.newOrderIds)
       for (const id of facts.newOrderIds) {
-        if (error instanceof OutcomeUnknownError) tracker.markOutcomeUnknown(id)
+        if (error instanceof OutcomeUnknownError)
+          tracker.markOutcomeUnknown(id, until)
         else if (error instanceof KrakenRejectedError)
           tracker.reject(id, error.error)
         else if (error instanceof NotSentError) tracker.reject(id, error.reason)
@@ -199,11 +219,40 @@ export class TradingDesk {
 
   /** The client stopped: pending handles settle `untracked`, state resets. */
   stop(): void {
+    for (const timer of this.#expiries) clearTimeout(timer)
+    this.#expiries.clear()
+    this.#lookups.abort()
+    this.#lookups = new AbortController()
     this.#tracker.close()
     this.#tracker = this.#newTracker()
     this.#feeds = undefined
     this.#sequences.stop()
     this.rateCounter?.reset()
+  }
+
+  /**
+   * At `until`, adds still unresolved are asked about by REST when
+   * credentials allow; else those a snapshot since did not list are
+   * reported `missing` (later snapshots decide the others).
+   */
+  #expireAt(
+    until: number,
+    tracker: OrderTracker,
+    clOrdIds: readonly string[],
+  ): void {
+    const timer = setTimeout(
+      () => {
+        this.#expiries.delete(timer)
+        const rest = this.#config.rest
+        if (rest === undefined) tracker.expireUnknown()
+        else
+          settleByRest(rest, tracker, clOrdIds, this.#lookups.signal).catch(
+            () => tracker.expireUnknown(),
+          )
+      },
+      Math.max(0, until - Date.now()),
+    )
+    this.#expiries.add(timer)
   }
 
   #newTracker(): OrderTracker {

@@ -18,31 +18,38 @@ export interface TradingFeedsConfig {
 /**
  * Subscribes `instrument` and `executions` (with `snap_orders`, and
  * `ratecounter` when the rate counter is on) for the runtime's trading, and
- * resolves once both answered; a refusal is logged, never thrown.
+ * resolves once both answered: `true` when both subscribed. A refusal (or a
+ * subscribe that throws, e.g. a socket that cannot be created) is logged,
+ * never thrown.
  */
 export async function subscribeTradingFeeds(
   config: TradingFeedsConfig,
-): Promise<void> {
+): Promise<boolean> {
   const { subscriptions, options, logger } = config
   const executions = ExecutionSubscriptionRequest({
     snap_orders: true,
     ...(options.rateCounter === false ? {} : { ratecounter: true }),
   })
-  const results = await Promise.allSettled([
-    subscriptions.subscribe(InstrumentsSubscriptionRequest(), 'trading'),
-    subscriptions.subscribe(executions, 'trading'),
-  ])
+  // Through a promise: a synchronous throw becomes a settled failure.
+  const results = await Promise.allSettled(
+    [InstrumentsSubscriptionRequest(), executions].map(async (request) =>
+      subscriptions.subscribe(request, 'trading'),
+    ),
+  )
+  let ok = true
   for (const result of results) {
     const failure =
       result.status === 'rejected'
         ? String(result.reason)
         : result.value.find((ack) => ack.success === false)?.error
     if (failure !== undefined) {
+      ok = false
       logger.log('A trading feed could not subscribe.', 'warning', {
         error: failure,
       })
     }
   }
+  return ok
 }
 
 /**
@@ -51,7 +58,7 @@ export async function subscribeTradingFeeds(
  */
 export async function waitForInstruments(
   instruments: InstrumentStore,
-  feeds: Promise<void>,
+  feeds: Promise<unknown>,
   method: string,
   timeout: number,
 ): Promise<void> {

@@ -46,6 +46,14 @@ export interface TradingOptions {
    * @default 500
    */
   quietWindow?: number | undefined
+  /**
+   * How long (ms) past its request's deadline an order whose answer was lost
+   * may still be processed by Kraken: it is reported `missing` only after
+   * this, and only when a snapshot since (and REST, when credentials allow)
+   * does not hold it. If it shows up later all the same, `resolved` follows.
+   * @default 10_000
+   */
+  outcomeGrace?: number | undefined
 }
 
 /** {@link TradingOptions} with every default applied. */
@@ -59,6 +67,7 @@ export interface ResolvedTradingOptions {
       }
     | false
   readonly quietWindow: number
+  readonly outcomeGrace: number
 }
 
 /** Applies the defaults of {@link TradingOptions}; throws `RangeError` on a non-positive number. */
@@ -84,5 +93,10 @@ export function resolveTrading(
                   ),
           },
     quietWindow: positive('trading.quietWindow', options.quietWindow, 500),
+    outcomeGrace: positive(
+      'trading.outcomeGrace',
+      options.outcomeGrace,
+      10_000,
+    ),
   }
 }

@@ -56,16 +56,23 @@ export class TradingRequests {
   /**
    * Sends `request` and resolves with its acknowledgement. `facts` are the
    * request's client order ids, read once by the caller (read here when not given).
+   * `deadline` (ms since the epoch, default now + timeout) bounds every step:
+   * connecting, the token, the answer.
    */
   async send<TRequest extends TradingRequest>(
     request: TRequest,
     facts: TradingRequestFacts = tradingRequestFactsOf(request),
+    deadline: number = Date.now() + this.#config.timeout,
   ): Promise<TradingResponseFor<TRequest>> {
     const { method } = request
-    const connection = await this.#open(request)
+    const connection = await this.#open(request, deadline)
     let token: string
+    const fetching = connection.token()
     try {
-      token = await connection.token()
+      token = await beforeDeadline(fetching, deadline, () => {
+        connection.cancelToken(fetching)
+        return new Error('No token arrived before the request timed out.')
+      })
     } catch (cause) {
       throw new NotSentError({
         method,
@@ -129,7 +136,7 @@ export class TradingRequests {
     const timer = setTimeout(() => {
       connection.forget(sentId)
       collector.abort(unknown('timeout'))
-    }, this.#config.timeout)
+    }, remaining(deadline))
     let responses: readonly TradingResponseLike[]
     try {
       responses = await collector.promise
@@ -150,23 +157,35 @@ export class TradingRequests {
     return responses[0] as TradingResponseFor<TRequest>
   }
 
-  /** The private socket, connected on first use; never waits on a reconnect. */
-  async #open(request: TradingRequest): Promise<Connection> {
+  /**
+   * The private socket, connected on first use (or joined while that first
+   * connect runs); never waits on a reconnect.
+   */
+  async #open(request: TradingRequest, deadline: number): Promise<Connection> {
     const { method } = request
-    const connection = this.#config.pool.get(requestEndpoint(request))
+    let connection: Connection
+    try {
+      connection = this.#config.pool.get(requestEndpoint(request))
+    } catch (cause) {
+      // E.g. a URL the transport refuses: nothing can ever be sent there.
+      throw new NotSentError({
+        method,
+        code: 'refused',
+        reason: 'The private socket could not be created.',
+        cause,
+      })
+    }
     const { transport } = connection
-    if (transport.status === 'idle') {
-      let timer: ReturnType<typeof setTimeout> | undefined
+    const firstConnect =
+      transport.status === 'idle' ||
+      (transport.status === 'connecting' && connection.generation === 0)
+    if (firstConnect) {
       try {
-        await Promise.race([
+        await beforeDeadline(
           transport.connect(),
-          new Promise((_, reject) => {
-            timer = setTimeout(
-              () => reject(new Error('The connection timed out.')),
-              this.#config.timeout,
-            )
-          }),
-        ])
+          deadline,
+          () => new Error('The connection timed out.'),
+        )
       } catch (cause) {
         throw new NotSentError({
           method,
@@ -174,8 +193,6 @@ export class TradingRequests {
           reason: 'The private socket could not connect.',
           cause,
         })
-      } finally {
-        clearTimeout(timer)
       }
     }
     if (!connection.isOpen) {
@@ -187,5 +204,30 @@ export class TradingRequests {
       })
     }
     return connection
+  }
+}
+
+/** Milliseconds left until `deadline` (never negative). */
+function remaining(deadline: number): number {
+  return Math.max(0, deadline - Date.now())
+}
+
+/**
+ * `promise`, or the error `expired()` makes once `deadline` passes first.
+ * A later rejection of `promise` stays handled.
+ */
+async function beforeDeadline<T>(
+  promise: Promise<T>,
+  deadline: number,
+  expired: () => Error,
+): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(expired()), remaining(deadline))
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
   }
 }

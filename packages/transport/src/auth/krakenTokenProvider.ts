@@ -233,7 +233,7 @@ export function krakenTokenProvider(
  * error status. The unread body is released.
  * @throws {TokenHttpError}
  */
-function checkStatus(response: Response): void {
+export function checkStatus(response: Response): void {
   const redirect =
     response.type === 'opaqueredirect' ||
     (response.status >= 300 && response.status < 400)
@@ -252,9 +252,18 @@ function checkStatus(response: Response): void {
 }
 
 function tokenUrl(restUrl: string): string {
+  return privateRestUrl(TOKEN_PATH, restUrl)
+}
+
+/**
+ * The URL of a private REST `path` under `restUrl`: https:, or http: on
+ * loopback only (the signed headers must not travel in clear text).
+ * @throws {InvalidUrlError}
+ */
+export function privateRestUrl(path: string, restUrl: string): string {
   let url: URL
   try {
-    url = new URL(TOKEN_PATH, restUrl)
+    url = new URL(path, restUrl)
   } catch {
     throw new InvalidUrlError({
       url: redactUrl(restUrl),
