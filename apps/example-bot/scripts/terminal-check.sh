@@ -48,7 +48,10 @@ wait_for '^kraken-sockets example bot' 10 || fail "no title after the resize"
 tmux send-keys -t "$session" C-c
 tmux send-keys -t "$session" C-c
 wait_for '^EXIT=' 60 || fail "did not exit after a double Ctrl-C"
-tmux capture-pane -p -t "$session" | grep -q '^EXIT=130$' || fail "exit code is not 130"
+# The second Ctrl-C forces an exit (130) unless the first one's clean stop
+# already finished (0): which one wins is the machine's timing, not the bot's.
+# Either way the terminal must come back below.
+tmux capture-pane -p -t "$session" | grep -Eq '^EXIT=(0|130)$' || fail "exit code is neither 0 (clean stop) nor 130 (forced)"
 [ "$(state '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
 [ "$(state '#{cursor_flag}')" = 1 ] || fail "cursor still hidden"
 tmux kill-session -t "$session"
