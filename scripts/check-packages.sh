@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin="$(pwd)/node_modules/.bin"
-packages=(schema book transport simulator runtime indicators)
+packages=(schema book transport simulator runtime indicators desk)
 
 for pkg in "${packages[@]}"; do
   printf '\n::: build @kraken-sockets/%s\n' "$pkg"

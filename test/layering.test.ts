@@ -23,10 +23,22 @@ const allowed: Record<string, string[]> = {
     'ws',
   ],
   indicators: ['valibot', 'trading-signals'],
+  desk: [
+    'valibot',
+    '@kraken-sockets/runtime',
+    '@kraken-sockets/indicators',
+    '@kraken-sockets/simulator',
+    'hono',
+    'hono/cookie',
+    'hono/streaming',
+    '@hono/node-server',
+    '@valibot/to-json-schema',
+    'ws',
+  ],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator'])
+const nodeOnly = new Set(['simulator', 'desk'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g
