@@ -25,9 +25,13 @@ export type {
   ReplayResult,
 } from './events/eventLog.js'
 export { createEventLog } from './events/eventLog.js'
-export { createDeskApp, type DeskAppOptions } from './http/app.js'
+export {
+  createDeskApp,
+  type DeskAppEnv,
+  type DeskAppOptions,
+} from './http/app.js'
 export { type ErrorResponse, toErrorResponse } from './http/errorResponse.js'
-export { buildOpenApi } from './http/openapi.js'
+export { buildOpenApi, type JsonObject } from './http/openapi.js'
 export {
   type DeskTokens,
   defaultTokenFile,

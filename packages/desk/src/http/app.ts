@@ -27,7 +27,8 @@ export interface DeskAppOptions {
 /** The cookie a browser gets from /login: read scope, GET routes only. */
 const COOKIE = 'kraken_desk_token'
 
-type Env = { Variables: { scope: Scope } }
+/** The Hono environment of the desk's app: the caller's scope, set by the auth middleware. */
+export type DeskAppEnv = { Variables: { scope: Scope } }
 
 const bearer = (header: string | undefined) => {
   const match = header === undefined ? null : /^Bearer ([^\s]+)$/.exec(header)
@@ -39,9 +40,9 @@ const bearer = (header: string | undefined) => {
  * one route per catalogue operation, the event stream, the OpenAPI
  * document and its reference page.
  */
-export function createDeskApp(options: DeskAppOptions): Hono<Env> {
+export function createDeskApp(options: DeskAppOptions): Hono<DeskAppEnv> {
   const { desk, catalogue, tokens } = options
-  const app = new Hono<Env>()
+  const app = new Hono<DeskAppEnv>()
   const openapi = buildOpenApi(catalogue, options.version)
 
   app.use('*', async (c, next) => {
@@ -111,7 +112,7 @@ export function createDeskApp(options: DeskAppOptions): Hono<Env> {
   app.get('/events', (c) => eventStream(c, desk.events))
 
   for (const operation of catalogue) {
-    const handler = async (c: Context<Env>) => {
+    const handler = async (c: Context<DeskAppEnv>) => {
       if (operation.scope === 'trade' && c.get('scope') !== 'trade') {
         return c.json(
           errorBody(

@@ -2,7 +2,8 @@ import { toJsonSchema } from '@valibot/to-json-schema'
 import type { AnySchema, Operation } from '../catalogue/operation.js'
 import { ErrorBodySchema } from '../catalogue/schemas.js'
 
-type JsonObject = Record<string, unknown>
+/** A JSON object: the OpenAPI document and its parts. */
+export type JsonObject = Record<string, unknown>
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a valibot schema, without `$schema`. */
 function jsonSchema(schema: AnySchema): JsonObject {
