@@ -28,6 +28,7 @@ export const publishedPackages = [
   'simulator',
   'runtime',
   'indicators',
+  'desk',
 ] as const
 
 /** A folder name under `packages/` of a published package. */

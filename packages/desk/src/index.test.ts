@@ -16,6 +16,8 @@ test('default', () => {
       "RiskRefusedError",
       "createEventLog",
       "createDeskApp",
+      "defaultDashboardDir",
+      "serveDashboard",
       "toErrorResponse",
       "buildOpenApi",
       "defaultTokenFile",

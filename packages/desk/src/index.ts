@@ -30,6 +30,7 @@ export {
   type DeskAppEnv,
   type DeskAppOptions,
 } from './http/app.js'
+export { defaultDashboardDir, serveDashboard } from './http/dashboard.js'
 export { type ErrorResponse, toErrorResponse } from './http/errorResponse.js'
 export { buildOpenApi, type JsonObject } from './http/openapi.js'
 export {

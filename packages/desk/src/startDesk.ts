@@ -16,6 +16,8 @@ export interface StartDeskOptions extends DeskOptions {
   readonly port?: number | undefined
   /** The token file (created at first start, mode 0600). @default see {@link defaultTokenFile} */
   readonly tokenFile?: string | undefined
+  /** The built dashboard's folder (served at /dashboard/). @default dist/dashboard */
+  readonly dashboardDir?: string | undefined
   /** Extra Host header values to accept (e.g. a name in /etc/hosts). */
   readonly allowedHosts?: readonly string[] | undefined
 }
@@ -70,6 +72,7 @@ export async function startDesk(
     tokens,
     allowedHosts,
     version: DESK_VERSION,
+    dashboardDir: options.dashboardDir,
   })
   const server = await new Promise<ReturnType<typeof serve>>(
     (resolve, reject) => {

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import * as v from 'valibot'
 import type { Operation, Scope } from '../catalogue/operation.js'
 import type { Desk } from '../desk.js'
+import { defaultDashboardDir, serveDashboard } from './dashboard.js'
 import { errorBody, toErrorResponse } from './errorResponse.js'
 import { buildOpenApi } from './openapi.js'
 import { renderReference } from './reference.js'
@@ -22,6 +23,8 @@ export interface DeskAppOptions {
   readonly allowedHosts: () => readonly string[]
   /** The version in the OpenAPI document. */
   readonly version: string
+  /** The built dashboard's folder. @default {@link defaultDashboardDir} */
+  readonly dashboardDir?: string | undefined
 }
 
 /** The cookie a browser gets from /login: read scope, GET routes only. */
@@ -79,7 +82,10 @@ export function createDeskApp(options: DeskAppOptions): Hono<DeskAppEnv> {
       sameSite: 'Strict',
       path: '/',
     })
-    return c.redirect('/reference', 303)
+    return c.redirect(
+      c.req.query('next') === 'dashboard' ? '/dashboard/' : '/reference',
+      303,
+    )
   })
 
   app.use('*', async (c, next) => {
@@ -110,6 +116,7 @@ export function createDeskApp(options: DeskAppOptions): Hono<DeskAppEnv> {
   app.get('/openapi.json', (c) => c.json(openapi))
   app.get('/reference', (c) => c.html(renderReference(openapi)))
   app.get('/events', (c) => eventStream(c, desk.events))
+  serveDashboard(app, options.dashboardDir ?? defaultDashboardDir())
 
   for (const operation of catalogue) {
     const handler = async (c: Context<DeskAppEnv>) => {

@@ -195,6 +195,22 @@ export function buildOpenApi(
       },
     },
   }
+  paths['/dashboard/'] = {
+    get: {
+      operationId: 'dashboard',
+      summary: 'Dashboard page',
+      description:
+        'Live tickers, the verified book depth chart, recent trades, open orders, indicators, alerts and connection health. In a browser, open /login?token=<token>&next=dashboard once; placing an order from the page asks for the trade token.',
+      security: [{ bearer: [] }],
+      responses: {
+        '200': {
+          description: 'HTML.',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+        ...COMMON_ERRORS,
+      },
+    },
+  }
   paths['/login'] = {
     get: {
       operationId: 'login',
