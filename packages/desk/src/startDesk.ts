@@ -81,7 +81,11 @@ export async function startDesk(
       )
       s.once('error', reject)
     },
-  )
+  ).catch(async (error: unknown) => {
+    // The port is taken, or the address cannot be bound: stop the client too.
+    await desk.stop()
+    throw error
+  })
   port = (server.address() as AddressInfo).port
   const urlHost = host.includes(':') ? `[${host}]` : host
   return {

@@ -92,3 +92,19 @@ test('behavior: the bin runs via tsx and stops on SIGTERM', async () => {
   expect(await exited).toBe(0)
   expect(out).toContain('kraken-desk stopped')
 }, 60_000)
+
+test('error: a port in use rejects and leaves nothing running', async () => {
+  const tokenFile = join(await tempFolder(), 'tokens.json')
+  const first = await runDeskCli(
+    ['--port', '0', '--token-file', tokenFile],
+    () => undefined,
+  )
+  if (first === undefined) throw new Error('the CLI did not start')
+  cleanup.push(() => first.close())
+  await expect(
+    runDeskCli(
+      ['--port', String(first.running.port), '--token-file', tokenFile],
+      () => undefined,
+    ),
+  ).rejects.toThrow(/EADDRINUSE/)
+}, 60_000)
