@@ -36,7 +36,7 @@ function isTestOnly(path: string): boolean {
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set<PublishedPackage>(['simulator'])
+const nodeOnly = new Set<PublishedPackage>(['simulator', 'desk'])
 
 let stage: Stage
 const files = new Map<PublishedPackage, string[]>()
