@@ -652,16 +652,20 @@ describe('events', () => {
   })
 
   test('behavior: a client too far behind is told so', async () => {
+    // Fill the replay buffer (1000 events) past the first events.
+    for (let i = 0; i < 1_100; i += 1)
+      t.running.desk.events.push('alert', { filler: i })
     const gap = await readEvents(
-      await t.call('/events', { headers: { 'Last-Event-ID': '0' } }),
-      (events) => events.length >= 1,
+      await t.call('/events', { headers: { 'Last-Event-ID': '1' } }),
+      (events) => events.length >= 2,
     )
-    // The desk has produced more than its replay capacity by now, or not: check both ways.
-    if (t.running.desk.events.lastId > 1_000) {
-      expect(gap[0]?.event).toBe('gap')
-      expect(JSON.parse(gap[0]?.data ?? '{}')).toMatchObject({ missed_from: 1 })
-    } else {
-      expect(gap[0]?.id).toBe('1')
+    expect(gap[0]?.event).toBe('gap')
+    const { missed_from, missed_to } = JSON.parse(gap[0]?.data ?? '{}') as {
+      missed_from: number
+      missed_to: number
     }
+    expect(missed_from).toBe(2)
+    // The next event delivered is the oldest still held.
+    expect(Number(gap[1]?.id)).toBe(missed_to + 1)
   })
 })

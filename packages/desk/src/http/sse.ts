@@ -5,6 +5,19 @@ import type { DeskEvent, DeskEventKind, EventLog } from '../events/eventLog.js'
 /** Events a slow client may have queued before the desk closes its stream. */
 const MAX_QUEUED = 1_000
 
+/** Frames already written, so that N clients serialise an event once. */
+const frames = new WeakMap<DeskEvent, string>()
+
+/** One event as an SSE frame (JSON holds no raw newline, so one `data:` line). */
+function frameOf(event: DeskEvent): string {
+  let frame = frames.get(event)
+  if (frame === undefined) {
+    frame = `id: ${event.id}\nevent: ${event.kind}\ndata: ${toJson(event.data)}\n\n`
+    frames.set(event, frame)
+  }
+  return frame
+}
+
 const toJson = (value: unknown) =>
   JSON.stringify(value, (_, v: unknown) =>
     typeof v === 'bigint' ? v.toString() : v,
@@ -86,19 +99,17 @@ export function eventStream(c: Context, log: EventLog) {
           })
           break
         }
-        const event = queue.shift()
-        if (event === undefined) {
+        if (queue.length === 0) {
           await new Promise<void>((resolve) => {
             wake = resolve
           })
           wake = undefined
           continue
         }
-        await stream.writeSSE({
-          id: String(event.id),
-          event: event.kind,
-          data: toJson(event.data),
-        })
+        // Everything queued goes out in one write: one flush per batch, not
+        // per event, so a busy feed costs a client little.
+        const batch = queue.splice(0)
+        await stream.write(batch.map(frameOf).join(''))
       }
     } finally {
       stop()
