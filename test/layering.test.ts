@@ -41,10 +41,22 @@ const allowed: Record<string, string[]> = {
     '@nats-io/jetstream',
     '@nats-io/kv',
   ],
+  desk: [
+    'valibot',
+    '@kraken-sockets/runtime',
+    '@kraken-sockets/indicators',
+    '@kraken-sockets/simulator',
+    'hono',
+    'hono/cookie',
+    'hono/streaming',
+    '@hono/node-server',
+    '@valibot/to-json-schema',
+    'ws',
+  ],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator', 'tape', 'gateway'])
+const nodeOnly = new Set(['simulator', 'tape', 'gateway', 'desk'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g

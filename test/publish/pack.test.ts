@@ -36,7 +36,12 @@ function isTestOnly(path: string): boolean {
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set<PublishedPackage>(['simulator', 'tape'])
+const nodeOnly = new Set<PublishedPackage>([
+  'simulator',
+  'tape',
+  'gateway',
+  'desk',
+])
 
 let stage: Stage
 const files = new Map<PublishedPackage, string[]>()

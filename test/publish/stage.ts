@@ -29,6 +29,8 @@ export const publishedPackages = [
   'runtime',
   'tape',
   'indicators',
+  'gateway',
+  'desk',
 ] as const
 
 /** A folder name under `packages/` of a published package. */
