@@ -25,9 +25,9 @@ export const publishedPackages = [
   'schema',
   'book',
   'transport',
+  'tape',
   'simulator',
   'runtime',
-  'tape',
   'indicators',
 ] as const
 
