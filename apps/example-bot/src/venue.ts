@@ -4,6 +4,7 @@ import {
   startSimulator,
 } from '@kraken-sockets/simulator'
 import type { BotArgs } from './args.js'
+import { paperVenue, replayVenue } from './venueModes.js'
 
 /**
  * How the demo order is sent: on the simulator, placed for real (it is
@@ -32,6 +33,8 @@ type Env = Readonly<Record<string, string | undefined>>
  * client reads them.
  */
 export async function openVenue(args: BotArgs, env: Env): Promise<Venue> {
+  if (args.replay !== undefined) return replayVenue(args.replay, args)
+  if (args.paper === true) return paperVenue(args)
   if (args.live) return liveVenue(args, env)
   // The simulator's published test keys: they open nothing but a simulator.
   const { apiKey, privateKey } = DEFAULT_TEST_CREDENTIALS
