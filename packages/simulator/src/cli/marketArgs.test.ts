@@ -31,6 +31,7 @@ test('behavior: --market and --paper-account become options', () => {
   for (const bad of [
     ['--market', 'tape'],
     ['--market', 'tape:'],
+    ['--market', 'tape:x.tape', '--replay', 'f.jsonl'],
     ['--market', 'live:http://x'],
     ['--market', 'live', '--replay', 'f.jsonl'],
   ])
