@@ -25,10 +25,12 @@ const allowed: Record<string, string[]> = {
     '@kraken-sockets/book',
     '@kraken-sockets/transport',
   ],
+  // The simulator plays tapes into its market (`market: { tape }`).
   simulator: [
     'valibot',
     '@kraken-sockets/schema',
     '@kraken-sockets/book',
+    '@kraken-sockets/tape',
     'ws',
   ],
   indicators: ['valibot', 'trading-signals'],

@@ -62,3 +62,51 @@ describe('parseBotArgs', () => {
     expect(() => parseBotArgs(['--symbols', ','])).toThrow(ArgsError)
   })
 })
+
+describe('parseBotArgs: --paper and --replay', () => {
+  test('behavior: --paper mirrors Kraken, or the upstream given by flag or env', () => {
+    expect(parseBotArgs(['--paper'])).toMatchObject({
+      live: false,
+      paper: true,
+      paperUpstream: undefined,
+    })
+    expect(
+      parseBotArgs(['--paper', '--paper-upstream', 'ws://127.0.0.1:9/v2'])
+        .paperUpstream,
+    ).toBe('ws://127.0.0.1:9/v2')
+    expect(
+      parseBotArgs(['--paper'], {
+        KRAKEN_PAPER_UPSTREAM_URL: 'ws://127.0.0.1:8/v2',
+      }).paperUpstream,
+    ).toBe('ws://127.0.0.1:8/v2')
+  })
+
+  test('behavior: --replay takes a tape and a pace', () => {
+    expect(parseBotArgs(['--replay', 'bug.tape'])).toMatchObject({
+      live: false,
+      replay: 'bug.tape',
+      replaySpeed: 1,
+    })
+    expect(
+      parseBotArgs(['--replay', 'bug.tape', '--replay-speed', 'max'])
+        .replaySpeed,
+    ).toBe('max')
+    expect(
+      parseBotArgs(['--replay', 'bug.tape', '--replay-speed', '10'])
+        .replaySpeed,
+    ).toBe(10)
+  })
+
+  test('error: conflicting or malformed modes are ArgsErrors', () => {
+    for (const argv of [
+      ['--paper', '--live'],
+      ['--paper', '--replay', 'x.tape'],
+      ['--replay', ''],
+      ['--replay', 'x.tape', '--replay-speed', '0'],
+      ['--replay-speed', '2'],
+      ['--paper-upstream', 'ws://127.0.0.1:9/v2'],
+      ['--paper', '--paper-upstream', 'http://example.test'],
+    ])
+      expect(() => parseBotArgs(argv), argv.join(' ')).toThrow(ArgsError)
+  })
+})

@@ -14,6 +14,18 @@ export interface BotArgs {
   readonly trade: boolean
   /** Print the usage and exit. */
   readonly help: boolean
+  /**
+   * Paper trading: live data (Kraken's public feed, or `paperUpstream`)
+   * through the simulator's live market, orders filled by its exchange.
+   * @default false
+   */
+  readonly paper?: boolean
+  /** The public feed `--paper` mirrors (`--paper-upstream`, or KRAKEN_PAPER_UPSTREAM_URL). @default Kraken's */
+  readonly paperUpstream?: string | undefined
+  /** A tape (`@kraken-sockets/tape`) to run the bot over instead of a venue. */
+  readonly replay?: string | undefined
+  /** Replay pace: 1 is the tape's own, `'max'` as fast as the bot reads. @default 1 */
+  readonly replaySpeed?: number | 'max'
 }
 
 /** The command line was not understood; `message` says why, `USAGE` says how. */
@@ -35,6 +47,12 @@ Options:
   --symbols <list>     ticker symbols, comma separated (default: BTC/USD,ETH/USD,SOL/USD)
   --focus <symbol>     symbol for trades, book and the demo order (default: BTC/USD)
   --no-trade           skip the demo order
+  --paper              paper trading: live data from Kraken through the simulator's
+                       live market, the demo order filled by its exchange
+  --paper-upstream <u> the public feed --paper mirrors (default: Kraken's; or
+                       KRAKEN_PAPER_UPSTREAM_URL)
+  --replay <tape>      run over a tape (@kraken-sockets/tape) instead of a venue
+  --replay-speed <n>   replay pace: 1 = as recorded (default), 10, ... or max
   -h, --help           show this help
 
 Live trading needs KRAKEN_REST_API_KEY and KRAKEN_REST_API_PRIVATE_KEY;
@@ -77,8 +95,14 @@ export function parseBotArgs(
       throw new ArgsError(`Not a symbol: "${symbol}" (expected e.g. BTC/USD).`)
   }
   if (symbols.length === 0) throw new ArgsError('--symbols lists no symbol.')
+  const modes = additionalModes(values, env)
   return {
-    live: values.live === true || (env.KRAKEN_WS_PUBLIC_URL ?? '') !== '',
+    ...modes,
+    live:
+      values.live === true ||
+      ((env.KRAKEN_WS_PUBLIC_URL ?? '') !== '' &&
+        modes.paper !== true &&
+        modes.replay === undefined),
     duration: parseDuration(values.duration),
     symbols: symbols.includes(focus) ? symbols : [...symbols, focus],
     focus,
@@ -99,6 +123,10 @@ function parseOptions(args: string[]) {
       focus: { type: 'string' },
       'no-trade': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      paper: { type: 'boolean' },
+      'paper-upstream': { type: 'string' },
+      replay: { type: 'string' },
+      'replay-speed': { type: 'string' },
     },
   }).values
 }
@@ -112,4 +140,47 @@ function parseDuration(text: string | undefined): number | undefined {
     )
   }
   return seconds
+}
+
+/** `--paper` and `--replay` (added to the first options; checked together). */
+function additionalModes(
+  values: ReturnType<typeof parseOptions>,
+  env: Readonly<Record<string, string | undefined>>,
+): Pick<BotArgs, 'paper' | 'paperUpstream' | 'replay' | 'replaySpeed'> {
+  const paper = values.paper === true
+  const replay = values.replay
+  const chosen = [values.live === true && '--live', paper && '--paper']
+  if (replay !== undefined) chosen.push('--replay')
+  const modes = chosen.filter((mode) => mode !== false)
+  if (modes.length > 1)
+    throw new ArgsError(`${modes.join(' and ')} cannot be used together.`)
+  if (replay !== undefined && replay.trim() === '')
+    throw new ArgsError('--replay takes a tape folder or file.')
+  const upstream =
+    values['paper-upstream'] ?? (env.KRAKEN_PAPER_UPSTREAM_URL || undefined)
+  if (upstream !== undefined && !/^wss?:\/\/\S+$/.test(upstream))
+    throw new ArgsError(
+      `--paper-upstream takes a ws:// or wss:// URL, got "${upstream}".`,
+    )
+  if (values['paper-upstream'] !== undefined && !paper)
+    throw new ArgsError('--paper-upstream needs --paper.')
+  const speedText = values['replay-speed']
+  if (speedText !== undefined && replay === undefined)
+    throw new ArgsError('--replay-speed needs --replay.')
+  // Only the modes asked for appear, so the default arguments stay as they were.
+  if (paper) return { paper, paperUpstream: upstream }
+  if (replay !== undefined)
+    return { replay, replaySpeed: parseReplaySpeed(speedText) }
+  return {}
+}
+
+function parseReplaySpeed(text: string | undefined): number | 'max' {
+  if (text === undefined) return 1
+  if (text === 'max') return 'max'
+  const speed = Number(text)
+  if (text.trim() === '' || !Number.isFinite(speed) || speed <= 0)
+    throw new ArgsError(
+      `--replay-speed takes a positive number or max, got "${text}".`,
+    )
+  return speed
 }

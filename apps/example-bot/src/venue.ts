@@ -1,6 +1,7 @@
 import type { KrakenWebSocketAPIOptions } from '@kraken-sockets/runtime'
 import { startSimulator } from '@kraken-sockets/simulator'
 import type { BotArgs } from './args.js'
+import { paperVenue, replayVenue } from './venueModes.js'
 
 /**
  * How the demo order is sent: on the simulator, placed for real (it is
@@ -29,6 +30,8 @@ type Env = Readonly<Record<string, string | undefined>>
  * client reads them.
  */
 export async function openVenue(args: BotArgs, env: Env): Promise<Venue> {
+  if (args.replay !== undefined) return replayVenue(args.replay, args)
+  if (args.paper === true) return paperVenue(args)
   if (args.live) return liveVenue(args, env)
   const simulator = await startSimulator({ seed: Date.now() % 1_000_000 })
   return {

@@ -37,3 +37,8 @@ export class LiveMarketError extends SimulatorError {
 export class PaperAccountError extends SimulatorError {
   override name = 'PaperAccountError'
 }
+
+/** The tape market (`market: { tape }`) could not read its tape. */
+export class TapeMarketError extends SimulatorError {
+  override name = 'TapeMarketError'
+}

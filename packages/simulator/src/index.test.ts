@@ -23,6 +23,7 @@ test('exports', () => {
       "RecordingError",
       "SimulatorClosedError",
       "SimulatorError",
+      "TapeMarketError",
       "createExchange",
       "TRADING_METHODS",
       "DEAD_MAN_SWITCH_REASON",

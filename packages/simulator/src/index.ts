@@ -52,6 +52,7 @@ export {
   RecordingError,
   SimulatorClosedError,
   SimulatorError,
+  TapeMarketError,
 } from './errors.js'
 export type { FeeSchedule } from './exchange/context.js'
 export { createExchange } from './exchange/exchange.js'
@@ -141,6 +142,7 @@ export {
   type LiveMarketOptions,
 } from './market/live/liveMarket.js'
 export type { MarketOption } from './market/live/marketOption.js'
+export type { TapeMarketOptions } from './market/live/tapeMarket.js'
 export type { Market, MarketEvent } from './market/market.js'
 export type {
   OrderEvent,

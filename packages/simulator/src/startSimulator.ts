@@ -19,9 +19,15 @@ import { type Fault, noFaults } from './faults/types.js'
 import { createFeed, publishMarketEvent } from './feed/feed.js'
 import { DEFAULT_ASSETS, DEFAULT_PAIRS } from './market/instruments.js'
 import { startLiveMarket } from './market/live/liveMarket.js'
-import { liveMarketOptions } from './market/live/marketOption.js'
+import {
+  liveMarketOptions,
+  tapeMarketOptions,
+} from './market/live/marketOption.js'
+import { startTapeMarket } from './market/live/tapeMarket.js'
+import type { MarketEvent } from './market/market.js'
 import { createMarket } from './market/market.js'
 import { createPrng } from './market/prng.js'
+import type { SymbolMarket } from './market/symbolMarket.js'
 import { pingMethod } from './methods/ping.js'
 import { subscribeMethod, unsubscribeMethod } from './methods/subscribe.js'
 import type { MethodDefinition } from './methods/types.js'
@@ -95,6 +101,7 @@ export async function startSimulator(
       `idleTimeout must be a positive number of ms or false, not ${idleTimeout}`,
     )
   const liveOptions = liveMarketOptions(options.market)
+  const tapeOptions = tapeMarketOptions(options.market)
   const paper =
     options.paperAccount === undefined
       ? undefined
@@ -227,27 +234,30 @@ export async function startSimulator(
     onConnection,
   })
   const feed = createFeed(context, {
-    // A live market moves with its upstream only.
-    rate: liveOptions === undefined ? (options.rate ?? 20) : 0,
+    // A live or taped market moves with its upstream or tape only.
+    rate:
+      liveOptions === undefined && tapeOptions === undefined
+        ? (options.rate ?? 20)
+        : 0,
     tickInterval: options.tickInterval ?? 10,
     heartbeatInterval: options.heartbeatInterval ?? 1_000,
     onStep: engine.onMarketStep,
   })
   feed.start()
   paper?.track(engine.exchange, DEFAULT_ACCOUNT)
+  const mirrorTarget = {
+    markets: context.market.symbols,
+    publish: (event: MarketEvent, symbol: SymbolMarket) =>
+      publishMarketEvent(context, event, symbol, engine.onMarketStep),
+    timers,
+    now,
+  }
   const live =
-    liveOptions === undefined
-      ? undefined
-      : startLiveMarket(
-          {
-            markets: context.market.symbols,
-            publish: (event, symbol) =>
-              publishMarketEvent(context, event, symbol, engine.onMarketStep),
-            timers,
-            now,
-          },
-          liveOptions,
-        )
+    liveOptions !== undefined
+      ? startLiveMarket(mirrorTarget, liveOptions)
+      : tapeOptions !== undefined
+        ? startTapeMarket(mirrorTarget, tapeOptions)
+        : undefined
   const apply = (fault: Fault) => {
     applyFault(fault, targets)
     // The engine follows the system status: maintenance refuses orders, etc.

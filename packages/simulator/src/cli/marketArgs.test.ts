@@ -25,8 +25,13 @@ test('behavior: --market and --paper-account become options', () => {
     paperAccount: 'me.json',
   })
   expect(parseCliArgs(['--market', 'random'])).toEqual({})
+  expect(parseCliArgs(['--market', 'tape:session.tape'])).toEqual({
+    market: { tape: 'session.tape' },
+  })
   for (const bad of [
     ['--market', 'tape'],
+    ['--market', 'tape:'],
+    ['--market', 'tape:x.tape', '--replay', 'f.jsonl'],
     ['--market', 'live:http://x'],
     ['--market', 'live', '--replay', 'f.jsonl'],
   ])

@@ -1,7 +1,8 @@
 import type { SimulatorOptions } from '../options.js'
 
 /** Usage lines of the market and paper-account options. */
-export const MARKET_USAGE = `  --market <source>   random (default), live (Kraken's public feed) or live:<ws-url>
+export const MARKET_USAGE = `  --market <source>   random (default), live (Kraken's public feed), live:<ws-url>
+                      or tape:<file> (a @kraken-sockets/tape tape or tardis.dev file, at its pace)
   --paper-account <f> keep the default account's balances in this JSON file between runs`
 
 /**
@@ -21,5 +22,10 @@ export function marketArgs(
       return '--market live:<url> needs a ws:// or wss:// URL'
     return { market: { live: url }, ...paper }
   }
-  return '--market must be random, live or live:<ws-url>'
+  if (market.startsWith('tape:')) {
+    const path = market.slice('tape:'.length)
+    if (path === '') return '--market tape:<file> needs a tape folder or file'
+    return { market: { tape: path }, ...paper }
+  }
+  return '--market must be random, live, live:<ws-url> or tape:<file>'
 }

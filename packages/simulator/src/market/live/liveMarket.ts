@@ -1,10 +1,7 @@
 import { WebSocket } from 'ws'
 import { LiveMarketError } from '../../errors.js'
 import type { Timers } from '../../server/timers.js'
-import type { MarketEvent } from '../market.js'
-import type { SymbolMarket, Trade } from '../symbolMarket.js'
-import { applyLiveStep, replaceBook } from './liveStep.js'
-import { applyTicker, bookLevels, tradeOf } from './upstreamFrames.js'
+import { createMarketMirror, type MirrorTarget } from './marketMirror.js'
 
 /** Kraken's public WebSocket v2 feed, the default upstream. */
 export const KRAKEN_PUBLIC_WS = 'wss://ws.kraken.com/v2'
@@ -32,12 +29,8 @@ export type LiveMarket = {
 }
 
 /** What the live market drives. */
-export type LiveMarketTarget = {
-  readonly markets: ReadonlyMap<string, SymbolMarket>
-  /** Publishes one event to local subscribers and the exchange. */
-  readonly publish: (event: MarketEvent, market: SymbolMarket) => void
+export type LiveMarketTarget = MirrorTarget & {
   readonly timers: Timers
-  readonly now: () => number
 }
 
 type Frame = Record<string, unknown>
@@ -79,82 +72,19 @@ export function startLiveMarket(
     options.readyTimeout ?? 30_000,
   )
 
-  function onBook(frame: Frame, entry: Frame) {
-    const market = target.markets.get(String(entry.symbol))
-    if (market === undefined) return
-    const levels = bookLevels(market, entry)
-    let changes = levels
-    if (frame.type === 'snapshot') {
-      const wanted = {
-        bid: new Map<number, number>(),
-        ask: new Map<number, number>(),
-      }
-      for (const level of levels)
-        if (level.qty > 0) wanted[level.side].set(level.price, level.qty)
-      changes = replaceBook(market, wanted)
-      waiting.delete(market.spec.symbol)
+  const onMessage = createMarketMirror(target, {
+    depth,
+    onSnapshot: (symbol) => {
+      waiting.delete(symbol)
       if (waiting.size === 0 && settle !== undefined) {
         stopTimeout()
         live = true
         settle.resolve()
         settle = undefined
       }
-    }
-    if (changes.length > 0)
-      target.publish(applyLiveStep(market, changes, [], target.now()), market)
-    // Levels the upstream pushed out of its depth leave ours too.
-    trim(market)
-  }
-
-  function trim(market: SymbolMarket) {
-    for (const side of ['bid', 'ask'] as const) {
-      const book = market.book[side]
-      if (book.size <= depth) continue
-      const gone = book.prices
-        .slice(depth)
-        .map((price) => ({ side, price, qty: 0 }))
-      target.publish(applyLiveStep(market, gone, [], target.now()), market)
-    }
-  }
-
-  function onTrades(frame: Frame, data: Frame[]) {
-    const bySymbol = new Map<SymbolMarket, Trade[]>()
-    for (const entry of data) {
-      const market = target.markets.get(String(entry.symbol))
-      const trade = market === undefined ? undefined : tradeOf(market, entry)
-      if (market === undefined || trade === undefined) continue
-      bySymbol.set(market, [...(bySymbol.get(market) ?? []), trade])
-    }
-    for (const [market, trades] of bySymbol) {
-      if (frame.type === 'snapshot') {
-        // History only: the last trades, without publishing them as new.
-        market.trades.splice(0, market.trades.length, ...trades.slice(-50))
-        continue
-      }
-      target.publish(applyLiveStep(market, [], trades, target.now()), market)
-    }
-  }
-
-  function onMessage(text: string) {
-    let frame: Frame
-    try {
-      frame = JSON.parse(text) as Frame
-    } catch {
-      return
-    }
-    if (frame.method === 'subscribe' && frame.success === false) {
-      fail(`${url} refused a subscription: ${String(frame.error)}`)
-      return
-    }
-    const data = Array.isArray(frame.data) ? (frame.data as Frame[]) : []
-    if (frame.channel === 'book') for (const entry of data) onBook(frame, entry)
-    else if (frame.channel === 'trade') onTrades(frame, data)
-    else if (frame.channel === 'ticker')
-      for (const entry of data) {
-        const market = target.markets.get(String(entry.symbol))
-        if (market !== undefined) applyTicker(market, entry)
-      }
-  }
+    },
+    onRefused: (error) => fail(`${url} refused a subscription: ${error}`),
+  })
 
   function connect() {
     if (closed) return

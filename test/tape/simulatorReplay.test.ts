@@ -4,6 +4,9 @@
  * runtime with every book checksum verified, and two replays make the same
  * handler calls in the same order.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createBook } from '@kraken-sockets/book'
 import {
   BookSnapshotResponse,
@@ -16,15 +19,16 @@ import {
   TradesUpdateResponse,
 } from '@kraken-sockets/runtime'
 import { startSimulator } from '@kraken-sockets/simulator'
+import {
+  createTapeWriter,
+  readTape,
+  recordingTransport,
+  replayTransport,
+  type TapeEvent,
+} from '@kraken-sockets/tape'
 import { nodeWebSocket } from '@kraken-sockets/transport'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { WebSocket } from 'ws'
-import type { TapeEvent } from '../format/events.js'
-import { readTape } from '../read/tapeReader.js'
-import { recordingTransport } from '../record/recordingTransport.js'
-import { tempDir } from '../testing/tempDir.js'
-import { createTapeWriter } from '../write/tapeWriter.js'
-import { replayTransport } from './replayTransport.js'
 
 const SUBSCRIPTIONS = () => [
   BookSubscriptionRequest(['BTC/USD', 'ETH/USD'], { depth: 10 }),
@@ -33,7 +37,12 @@ const SUBSCRIPTIONS = () => [
 ]
 const UPDATES_TO_RECORD = 150
 
-const temp = tempDir('tape-sim-')
+// Moved here from packages/tape: the simulator depends on the tape package,
+// so the tape package's own tests cannot start a simulator without a cycle.
+const temp = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'tape-sim-'))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+})()
 const tape = `${temp.dir}/session.tape`
 let recordedBookFrames = 0
 
