@@ -1,3 +1,4 @@
+export { behindGateway } from './client/behindGateway.js'
 export {
   type NatsTransportOptions,
   natsTransport,

@@ -13,6 +13,7 @@ import {
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { GatewayConfigError } from '../errors.js'
+import { DEMAND_CHANNELS } from '../gateway/demand.js'
 import {
   controlSubjects,
   DEFAULT_PREFIX,
@@ -274,11 +275,18 @@ function createNatsTransport(
     }
   }
 
-  async function trade(text: string, method: string, reqId: unknown) {
+  async function trade(frame: Frame, method: string, reqId: unknown) {
+    // The gateway signs with its own token: a client's never goes on the wire.
+    const { token: _token, ...params } = (frame.params ?? {}) as Record<
+      string,
+      unknown
+    >
     try {
-      const reply = await (nc as NatsConnection).request(control.trade, text, {
-        timeout,
-      })
+      const reply = await (nc as NatsConnection).request(
+        control.trade,
+        JSON.stringify({ method, params }),
+        { timeout },
+      )
       emit(
         JSON.stringify({
           ...reply.json<Record<string, unknown>>(),
@@ -303,6 +311,26 @@ function createNatsTransport(
         )
       }
     }
+  }
+
+  /**
+   * Private channels (executions, balances, level 3) are the gateway key's
+   * own, not relayed: refused here, so a token never goes over NATS.
+   */
+  function refusePrivate(frame: Frame, reqId: unknown) {
+    const now = new Date().toISOString()
+    queueMicrotask(() =>
+      emit(
+        JSON.stringify({
+          method: 'subscribe',
+          req_id: reqId,
+          success: false,
+          error: `EGateway:Channel ${String(frame.params?.channel)} is not relayed by the gateway (public channels only: ${[...DEMAND_CHANNELS].join(', ')})`,
+          time_in: now,
+          time_out: now,
+        }),
+      ),
+    )
   }
 
   function answerPing(reqId: unknown) {
@@ -389,9 +417,12 @@ function createNatsTransport(
       const method = typeof frame.method === 'string' ? frame.method : ''
       const reqId = frame.req_id
       if (method === 'ping') answerPing(reqId)
-      else if (method === 'subscribe') void demand(text, frame, reqId)
-      else if (method === 'unsubscribe') undemand(frame, reqId)
-      else void trade(text, method, reqId)
+      else if (method === 'subscribe') {
+        if (DEMAND_CHANNELS.has(String(frame.params?.channel)))
+          void demand(text, frame, reqId)
+        else refusePrivate(frame, reqId)
+      } else if (method === 'unsubscribe') undemand(frame, reqId)
+      else void trade(frame, method, reqId)
     },
     reconnect() {
       if (status !== 'open') return
