@@ -25,6 +25,7 @@ import {
 import {
   type Feed,
   type FeedContext,
+  type LagEvent,
   startBookFeed,
   startPlainFeed,
 } from './feed.js'
@@ -40,8 +41,12 @@ export interface NatsTransportOptions {
   stream?: string | undefined
   /** How long a demand or trading request waits for the gateway (ms). @default 10_000 */
   requestTimeout?: number | undefined
-  /** Called when a feed fell behind or found a gap and resynced (lag is never silent). */
+  /** Called when a feed found a gap (or lost its consumer) and resynced from the kept snapshot. */
   onResync?: ((subject: string, reason: string) => void) | undefined
+  /** Called when a feed fell behind the stream (a slow or stopped reader), and when it caught up. */
+  onLag?: ((event: LagEvent) => void) | undefined
+  /** How far (ms, by the stream's store time) behind a feed counts as behind. @default 1_000 */
+  lagThreshold?: number | undefined
 }
 
 interface Frame {
@@ -384,6 +389,8 @@ function createNatsTransport(
             stream,
             emit,
             onResync: (subject, reason) => options.onResync?.(subject, reason),
+            onLag: (event) => options.onLag?.(event),
+            lagThreshold: options.lagThreshold ?? 1_000,
           }
           void watch(connection).catch(() => undefined)
           opened()
