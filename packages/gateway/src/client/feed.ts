@@ -140,19 +140,18 @@ export function startBookFeed(
   async function run(): Promise<void> {
     const kept = await keptSnapshot()
     if (stopped) return
-    let start = { deliver_policy: DeliverPolicy.New } as {
-      deliver_policy: DeliverPolicy
-      opt_start_seq?: number
-    }
     const headers = kept === null ? undefined : readWireHeaders(kept.header)
-    if (kept !== null && headers !== undefined) {
-      epoch = headers.epoch
-      seq = headers.seq
-      context.emit(kept.string())
-      start = {
-        deliver_policy: DeliverPolicy.StartSequence,
-        opt_start_seq: kept.seq + 1,
-      }
+    // Without the kept snapshot (not stored yet, or unreadable while the
+    // stream elects a leader) the feed would skip every update of the
+    // current epoch in silence: try again, reported.
+    if (kept === null || headers === undefined)
+      throw new Error('no kept snapshot to start from')
+    epoch = headers.epoch
+    seq = headers.seq
+    context.emit(kept.string())
+    const start = {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: kept.seq + 1,
     }
     const ordered = await context.js.consumers.get(context.stream, {
       filter_subjects: subject,

@@ -18,13 +18,14 @@ export interface StalledBotReport {
  * The bot, run in its own process so that stalling it does not stall the
  * gateway: behind the gateway it holds a book, then blocks its event loop
  * (reads nothing, as a busy or paused consumer would) for `stallMs`, then
- * runs on until its feed caught up (a `lag` event) and 30 more updates
+ * runs on until its feed caught up (a `lag` event, or a reconnect) and 30 more updates
  * verified, and prints what it saw.
  */
 const script = `
 import { KrakenWebSocketAPI } from '@kraken-sockets/runtime'
 import { natsTransport } from '@kraken-sockets/gateway'
 let caughtUp = false
+let stalled = false
 const out = (line) => process.stdout.write(JSON.stringify(line) + '\\n')
 const kraken = new KrakenWebSocketAPI({
   logger: false,
@@ -38,7 +39,11 @@ const kraken = new KrakenWebSocketAPI({
     onResync: (subject, reason) => out({ type: 'resync', subject, reason }),
   }),
 })
-kraken.on('connection', (event) => out({ type: 'connection', status: event.status }))
+kraken.on('connection', (event) => {
+  // A reconnect after the stall resyncs from the kept snapshot: caught up too.
+  if (stalled && event.status === 'open') caughtUp = true
+  out({ type: 'connection', status: event.status })
+})
 kraken.on('gap', (event) => out({ type: 'gap', source: event.source }))
 void kraken.run([])
 const book = await kraken.book('BTC/USD', { depth: 10 })
@@ -46,6 +51,7 @@ const wait = async (predicate) => { while (!predicate()) await new Promise((r) =
 await wait(() => book.stats().verified > 10)
 const verifiedBefore = book.stats().verified
 caughtUp = false
+stalled = true
 out({ type: 'stalling' })
 const until = Date.now() + Number(process.env.STALL_MS)
 while (Date.now() < until) {}
