@@ -4,6 +4,7 @@ import * as exports from './index.js'
 test('default', () => {
   expect(Object.keys(exports)).toMatchInlineSnapshot(`
     [
+      "behindGateway",
       "natsTransport",
       "GatewayConfigError",
       "GatewayError",

@@ -1,3 +1,5 @@
+export { behindGateway } from './client/behindGateway.js'
+export type { LagEvent } from './client/feed.js'
 export {
   type NatsTransportOptions,
   natsTransport,

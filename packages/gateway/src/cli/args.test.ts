@@ -42,6 +42,14 @@ describe('parseCliArgs', () => {
     )
   })
 
+  test('behavior: --replicas sets the stream and lease bucket replicas', () => {
+    expect(parseCliArgs(['--leases', '--replicas', '3'])).toMatchObject({
+      leases: { replicas: 3 },
+      retention: { replicas: 3 },
+    })
+    expect(() => parseCliArgs(['--replicas', '0'])).toThrow(GatewayConfigError)
+  })
+
   test('behavior: a subscribe file may be a JSON array', () => {
     expect(readSubscribeFile('[{"method":"subscribe"}]')).toEqual([
       '{"method":"subscribe"}',

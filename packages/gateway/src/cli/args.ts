@@ -14,6 +14,7 @@ export const USAGE = `Usage: kraken-gateway --nats <url> [options]
   --storage file|memory     stream storage (default file)
   --leases                  share symbols with other gateways through leases in NATS KV
   --lease-ttl <ms>          how long a dead owner's lease lasts (default 3000)
+  --replicas <n>            replicas of the stream and the lease bucket (a cluster; default 1)
   --help                    this text
 
 Kraken URLs as the runtime reads them: KRAKEN_WS_PUBLIC_URL, KRAKEN_WS_PRIVATE_URL,
@@ -70,12 +71,19 @@ export function parseCliArgs(
     values['lease-ttl'] === undefined ? undefined : Number(values['lease-ttl'])
   if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0))
     throw new GatewayConfigError('--lease-ttl takes a positive number of ms.')
+  const replicas =
+    values.replicas === undefined ? undefined : Number(values.replicas)
+  if (replicas !== undefined && !(Number.isInteger(replicas) && replicas >= 1))
+    throw new GatewayConfigError('--replicas takes a whole number, 1 or more.')
   return {
-    leases: values.leases === true || ttl !== undefined ? { ttl } : false,
+    leases:
+      values.leases === true || ttl !== undefined
+        ? { ttl, ...(replicas === undefined ? {} : { replicas }) }
+        : false,
     servers: values.nats ?? ['nats://127.0.0.1:4222'],
     prefix: values.prefix,
     stream: values.stream,
-    retention: { storage },
+    retention: { storage, ...(replicas === undefined ? {} : { replicas }) },
     subscribe,
   }
 }
@@ -93,6 +101,7 @@ function parse(argv: readonly string[]) {
       storage: { type: 'string' },
       leases: { type: 'boolean' },
       'lease-ttl': { type: 'string' },
+      replicas: { type: 'string' },
       help: { type: 'boolean' },
     },
   })

@@ -13,6 +13,7 @@ import {
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { GatewayConfigError } from '../errors.js'
+import { DEMAND_CHANNELS } from '../gateway/demand.js'
 import {
   controlSubjects,
   DEFAULT_PREFIX,
@@ -24,6 +25,7 @@ import {
 import {
   type Feed,
   type FeedContext,
+  type LagEvent,
   startBookFeed,
   startPlainFeed,
 } from './feed.js'
@@ -39,8 +41,12 @@ export interface NatsTransportOptions {
   stream?: string | undefined
   /** How long a demand or trading request waits for the gateway (ms). @default 10_000 */
   requestTimeout?: number | undefined
-  /** Called when a feed fell behind or found a gap and resynced (lag is never silent). */
+  /** Called when a feed found a gap (or lost its consumer) and resynced from the kept snapshot. */
   onResync?: ((subject: string, reason: string) => void) | undefined
+  /** Called when a feed fell behind the stream (a slow or stopped reader), and when it caught up. */
+  onLag?: ((event: LagEvent) => void) | undefined
+  /** How far (ms, by the stream's store time) behind a feed counts as behind. @default 1_000 */
+  lagThreshold?: number | undefined
 }
 
 interface Frame {
@@ -274,11 +280,18 @@ function createNatsTransport(
     }
   }
 
-  async function trade(text: string, method: string, reqId: unknown) {
+  async function trade(frame: Frame, method: string, reqId: unknown) {
+    // The gateway signs with its own token: a client's never goes on the wire.
+    const { token: _token, ...params } = (frame.params ?? {}) as Record<
+      string,
+      unknown
+    >
     try {
-      const reply = await (nc as NatsConnection).request(control.trade, text, {
-        timeout,
-      })
+      const reply = await (nc as NatsConnection).request(
+        control.trade,
+        JSON.stringify({ method, params }),
+        { timeout },
+      )
       emit(
         JSON.stringify({
           ...reply.json<Record<string, unknown>>(),
@@ -303,6 +316,26 @@ function createNatsTransport(
         )
       }
     }
+  }
+
+  /**
+   * Private channels (executions, balances, level 3) are the gateway key's
+   * own, not relayed: refused here, so a token never goes over NATS.
+   */
+  function refusePrivate(frame: Frame, reqId: unknown) {
+    const now = new Date().toISOString()
+    queueMicrotask(() =>
+      emit(
+        JSON.stringify({
+          method: 'subscribe',
+          req_id: reqId,
+          success: false,
+          error: `EGateway:Channel ${String(frame.params?.channel)} is not relayed by the gateway (public channels only: ${[...DEMAND_CHANNELS].join(', ')})`,
+          time_in: now,
+          time_out: now,
+        }),
+      ),
+    )
   }
 
   function answerPing(reqId: unknown) {
@@ -356,6 +389,8 @@ function createNatsTransport(
             stream,
             emit,
             onResync: (subject, reason) => options.onResync?.(subject, reason),
+            onLag: (event) => options.onLag?.(event),
+            lagThreshold: options.lagThreshold ?? 1_000,
           }
           void watch(connection).catch(() => undefined)
           opened()
@@ -389,9 +424,12 @@ function createNatsTransport(
       const method = typeof frame.method === 'string' ? frame.method : ''
       const reqId = frame.req_id
       if (method === 'ping') answerPing(reqId)
-      else if (method === 'subscribe') void demand(text, frame, reqId)
-      else if (method === 'unsubscribe') undemand(frame, reqId)
-      else void trade(text, method, reqId)
+      else if (method === 'subscribe') {
+        if (DEMAND_CHANNELS.has(String(frame.params?.channel)))
+          void demand(text, frame, reqId)
+        else refusePrivate(frame, reqId)
+      } else if (method === 'unsubscribe') undemand(frame, reqId)
+      else void trade(frame, method, reqId)
     },
     reconnect() {
       if (status !== 'open') return

@@ -40,10 +40,12 @@ export async function relayTrading(
       return failure(method, timeIn, 'EGeneral:Invalid arguments')
     const params = { ...(frame.params as Record<string, unknown>) }
     delete params.token
-    const ack = (await kraken.request({
-      method,
-      params,
-    } as unknown as TradingRequest)) as unknown as Record<string, unknown>
+    const request = { method, params } as unknown as TradingRequest
+    const ack = (await kraken.request(request).catch(async (error) => {
+      if (!isFirstConnect(kraken, error)) throw error
+      await privateSocketSettled(kraken)
+      return kraken.request(request)
+    })) as unknown as Record<string, unknown>
     return JSON.stringify({
       method,
       success: true,
@@ -64,6 +66,37 @@ export async function relayTrading(
       return failure(method, timeIn, 'EGateway:Outcome unknown')
     return failure(method, timeIn, 'EGeneral:Invalid arguments')
   }
+}
+
+/** How long a relayed request waits for the first connect of the private socket (ms). */
+const FIRST_CONNECT_WAIT_MS = 10_000
+
+/**
+ * The runtime refuses (`NotSentError`, `disconnected`) a request while its
+ * private socket is still `connecting`: it never waits on a connect, since a
+ * trading decision may be stale by then. Right after the gateway starts,
+ * the first bot's request races the socket its own trading feeds have just
+ * begun opening; that request was not sent, so the relay waits for the
+ * first connect to settle (bounded) and sends it once more. (The runtime's
+ * advisory counter charged the refused attempt too: it errs early, never
+ * late, and Kraken's streamed `ratecounter` corrects it.) A socket that is
+ * `reconnecting` is not waited for: that refusal goes back to the bot.
+ */
+function isFirstConnect(kraken: KrakenWebSocketAPI, error: unknown): boolean {
+  return (
+    error instanceof NotSentError &&
+    error.code === 'disconnected' &&
+    kraken.stats().connections.private === 'connecting'
+  )
+}
+
+async function privateSocketSettled(kraken: KrakenWebSocketAPI): Promise<void> {
+  const deadline = Date.now() + FIRST_CONNECT_WAIT_MS
+  while (
+    kraken.stats().connections.private === 'connecting' &&
+    Date.now() < deadline
+  )
+    await new Promise((resolve) => setTimeout(resolve, 20))
 }
 
 function failure(method: string, timeIn: string, error: string): string {

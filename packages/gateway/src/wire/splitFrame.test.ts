@@ -52,4 +52,18 @@ describe('splitFrame', () => {
       },
     ])
   })
+
+  test('instrument frames (data an object) pass whole, without a symbol', () => {
+    const text =
+      '{"channel":"instrument","type":"snapshot","data":{"assets":[{"id":"BTC","precision":10}],"pairs":[{"symbol":"BTC/USD","qty_min":0.00005}]}}'
+    expect(splitFrame(text)).toEqual([
+      {
+        channel: 'instrument',
+        type: 'snapshot',
+        symbol: undefined,
+        interval: undefined,
+        body: text,
+      },
+    ])
+  })
 })

@@ -33,13 +33,20 @@ export function splitFrame(text: string): FramePart[] | undefined {
   const frame = parsed as Record<string, unknown>
   const { channel, type, data } = frame
   if (typeof channel !== 'string' || channel === 'heartbeat') return []
-  if (typeof type !== 'string' || !Array.isArray(data)) return []
-  const raw = topLevelArrayItems(text, 'data')
-  if (raw === undefined || raw.length !== data.length) return undefined
-  if (channel === 'status' || channel === 'instrument')
+  if (typeof type !== 'string') return []
+  // Whole frames, one subject each; `instrument`'s data is an object
+  // (`{ assets, pairs }`), not a list of items.
+  if (
+    (channel === 'status' || channel === 'instrument') &&
+    typeof data === 'object' &&
+    data !== null
+  )
     return [
       { channel, type, symbol: undefined, interval: undefined, body: text },
     ]
+  if (!Array.isArray(data)) return []
+  const raw = topLevelArrayItems(text, 'data')
+  if (raw === undefined || raw.length !== data.length) return undefined
   const groups = new Map<
     string,
     { interval: number | undefined; items: string[] }
