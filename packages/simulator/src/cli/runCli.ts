@@ -105,7 +105,9 @@ export function parseCliArgs(
   const market = marketArgs(text('market'), text('paper-account'))
   if (typeof market === 'string') throw new UsageError(market)
   if (market.market !== undefined && replay !== undefined)
-    throw new UsageError('--market live or tape and --replay exclude each other')
+    throw new UsageError(
+      '--market live or tape and --replay exclude each other',
+    )
   return {
     ...market,
     ...(port === undefined ? {} : { port }),
