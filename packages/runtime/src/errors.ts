@@ -159,12 +159,19 @@ export class SubscriptionLimitError extends KrakenSocketsError {
   }
 }
 
-/** The client was stopped: what was waiting on it settles with this error. */
+/**
+ * The client was stopped: what was waiting on it settles with this error, and
+ * `run()`, `subscribe()`, `book()`, `request()` reject with it after `stop()`.
+ */
 export class ClientStoppedError extends KrakenSocketsError {
   override name = 'ClientStoppedError'
 
-  constructor(args: { operation: string }) {
-    super(`The client stopped before ${args.operation} completed.`)
+  constructor(args: { operation: string; after?: boolean }) {
+    super(
+      args.after === true
+        ? `The client is stopped: ${args.operation} cannot run. A stopped client stays stopped; create a new KrakenWebSocketAPI to start again.`
+        : `The client stopped before ${args.operation} completed.`,
+    )
   }
 }
 

@@ -28,6 +28,8 @@ export class ClientLifecycle {
   #core: ClientCore
   #running: Running | undefined
   #stopping: Promise<void> | undefined
+  /** Set by the first `stop()`: a stopped client stays stopped. */
+  #stopped = false
   #lifetime = new AbortController()
 
   constructor(core: ClientCore) {
@@ -39,10 +41,9 @@ export class ClientLifecycle {
     return this.#lifetime.signal
   }
 
-  /** @throws {ClientStoppedError} while the client is stopping. */
+  /** @throws {ClientStoppedError} once `stop()` was called. */
   checkActive(operation: string): void {
-    if (this.#stopping !== undefined)
-      throw new ClientStoppedError({ operation })
+    if (this.#stopped) throw new ClientStoppedError({ operation, after: true })
   }
 
   /** Starts the tasks and subscribes each request with `subscribe`. */
@@ -53,6 +54,11 @@ export class ClientLifecycle {
       request: SubscriptionRequest,
     ) => Promise<SubscriptionResponse[]>,
   ): Promise<void> {
+    if (this.#stopped) {
+      return Promise.reject(
+        new ClientStoppedError({ operation: 'run()', after: true }),
+      )
+    }
     if (this.#running !== undefined) return this.#running.promise
     const { signal } = options
     let resolve = () => {}
@@ -91,6 +97,7 @@ export class ClientLifecycle {
 
   /** Stops once; concurrent calls share the same promise. */
   stop(): Promise<void> {
+    this.#stopped = true
     this.#stopping ??= this.#shutdown().finally(() => {
       this.#stopping = undefined
     })

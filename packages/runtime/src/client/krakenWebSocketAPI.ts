@@ -185,7 +185,7 @@ export class KrakenWebSocketAPI {
   async subscribe(
     request: SubscriptionRequest,
   ): Promise<SubscriptionResponse[]> {
-    this.#checkActive('subscribe')
+    this.#checkActive('subscribe()')
     if (request?.method !== 'subscribe') {
       throw new TypeError(
         'subscribe() takes a subscription request, e.g. TickerSubscriptionRequest([...]).',
@@ -202,7 +202,7 @@ export class KrakenWebSocketAPI {
   async unsubscribe(
     request: UnsubscribeRequest | SubscriptionRequest,
   ): Promise<UnsubscribeResponse[]> {
-    this.#checkActive('unsubscribe')
+    this.#checkActive('unsubscribe()')
     if (request?.method !== 'unsubscribe' && request?.method !== 'subscribe') {
       throw new TypeError(
         'unsubscribe() takes an unsubscribe or subscription request.',
@@ -239,6 +239,11 @@ export class KrakenWebSocketAPI {
   request<TRequest extends TradingRequest>(
     request: TRequest,
   ): Promise<TradingResponseFor<TRequest>> {
+    try {
+      this.#checkActive('request()')
+    } catch (error) {
+      return Promise.reject(error)
+    }
     return this.#core.desk.send(request)
   }
 
@@ -337,7 +342,7 @@ export class KrakenWebSocketAPI {
    * ```
    */
   deadMansSwitch(options: DeadMansSwitchOptions = {}): DeadMansSwitch {
-    this.#checkActive('deadMansSwitch')
+    this.#checkActive('deadMansSwitch()')
     return this.#core.deadMansSwitch.arm(options)
   }
 
@@ -404,7 +409,7 @@ export class KrakenWebSocketAPI {
     symbol: string,
     options: BookOptions & { level3?: boolean | undefined } = {},
   ): Promise<LiveBook | LiveL3Book> {
-    this.#checkActive('book')
+    this.#checkActive('book()')
     return this.#core.books.open(
       options.level3 === true ? 'level3' : 'book',
       symbol,
