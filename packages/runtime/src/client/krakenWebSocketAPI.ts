@@ -22,7 +22,10 @@ import type { DeadMansSwitch } from '../trading/deadMansSwitch.js'
 import type { TrackedOrder } from '../trading/executionReport.js'
 import type { OrderHandle } from '../trading/orderHandle.js'
 import type { OrderEvent } from '../trading/orderTrackerTypes.js'
-import type { TradingResponseFor } from '../trading/tradingResponses.js'
+import type {
+  PlacedOrder,
+  TradingResponseFor,
+} from '../trading/tradingResponses.js'
 import type { InstrumentPair } from '../trading/types.js'
 import {
   createTriggerDecorator,
@@ -233,7 +236,7 @@ export class KrakenWebSocketAPI {
    * @example
    * ```ts
    * const ack = await kraken.request(AddOrderRequest({ order_type: 'limit', side: 'buy', symbol: 'BTC/USD', order_qty: '0.0001', limit_price: '26500.4' }))
-   * const outcome = await kraken.order(ack.result?.cl_ord_id ?? ack.result?.order_id ?? '').done
+   * const outcome = await kraken.order(ack.result.order_id ?? '').done
    * ```
    */
   request<TRequest extends TradingRequest>(
@@ -247,6 +250,31 @@ export class KrakenWebSocketAPI {
     return this.#core.desk.send(request)
   }
 
+  /**
+   * Places one order (`add_order`, as {@link KrakenWebSocketAPI.request}) and
+   * resolves with Kraken's ack and the order's live handle, so a bot never
+   * digs an id out of the ack. Rejects as `request()` does.
+   *
+   * @example
+   * ```ts
+   * const { ack, order } = await kraken.place(AddOrderRequest({ order_type: 'limit', side: 'buy', symbol: 'BTC/USD', order_qty: '0.0001', limit_price: '26500.4' }))
+   * kraken.log(`placed ${ack.result.order_id}`)
+   * const { status } = await order.done
+   * ```
+   */
+  async place(
+    request: Extract<TradingRequest, { method: 'add_order' }>,
+  ): Promise<PlacedOrder> {
+    if (request?.method !== 'add_order') {
+      throw new TypeError(
+        'place() takes an add_order request, e.g. AddOrderRequest({...}); send others with request().',
+      )
+    }
+    const ack = await this.request(request)
+    const id = ack.result.cl_ord_id ?? ack.result.order_id ?? ''
+    return { ack, order: this.#core.desk.tracker.track(id, { known: true }) }
+  }
+
   /** Open orders by `order_id`, merged from the executions channel; read-only and live. */
   get orders(): ReadonlyMap<string, TrackedOrder> {
     return this.#core.desk.tracker.openOrders
@@ -255,6 +283,8 @@ export class KrakenWebSocketAPI {
   /**
    * A handle on an order (by `order_id` or `cl_ord_id`): its state, its
    * fills, and `done` (how it ended) / `filled` (rejects unless filled).
+   * An empty id, or one that is neither open, recently closed nor awaited
+   * once the executions snapshot arrived, settles `missing` at once.
    *
    * @example
    * ```ts

@@ -45,6 +45,8 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const orderIdByClOrdId = new Map<string, string>()
   const ackedBeforeSeen = new Map<string, string>()
   const expected = new Set<string>()
+  /** Set by the first executions snapshot: from then on, unknown ids are known to be unknown. */
+  let snapshotApplied = false
   const outcomeUnknown = new Set<string>()
   const handles = new Map<string, Set<OrderHandleControl>>()
   const listeners = new Set<(event: OrderEvent) => void>()
@@ -83,6 +85,23 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       order.cl_ord_id === id ||
       orderIdByClOrdId.get(id) === order.order_id
     )
+  }
+
+  /** Why `id` can name no order now, or undefined while it may. */
+  function unknownReason(
+    id: string,
+    record: OrderRecord | undefined,
+    known: boolean,
+  ): string | undefined {
+    if (typeof id !== 'string' || id === '')
+      return 'An empty id names no order: pass an order_id or cl_ord_id.'
+    if (known || !snapshotApplied || !snapshotIncludesOrders) return undefined
+    if (record !== undefined) return undefined
+    if (expected.has(id) || outcomeUnknown.has(id)) return undefined
+    if (orderIdByClOrdId.has(id) || ackedBeforeSeen.has(id)) return undefined
+    for (const clOrdId of ackedBeforeSeen.values())
+      if (clOrdId === id) return undefined
+    return `No order ${id} is open, recently closed or awaited.`
   }
 
   function findRecord(id: string): OrderRecord | undefined {
@@ -193,12 +212,13 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   return {
     openOrders: openView,
     apply(message) {
-      if (message.type === 'snapshot')
+      if (message.type === 'snapshot') {
+        snapshotApplied = true
         reconcileSnapshot(snapshotTarget, message.executions)
-      else for (const report of message.executions) applyReport(report)
+      } else for (const report of message.executions) applyReport(report)
     },
     get: (id) => findRecord(id)?.order,
-    track(target) {
+    track(target, options = {}) {
       const id =
         typeof target === 'string'
           ? target
@@ -212,6 +232,11 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       )
       if (record?.outcome !== undefined) {
         control.settle(record.outcome)
+        return control.handle
+      }
+      const unknown = unknownReason(id, record, options.known === true)
+      if (unknown !== undefined) {
+        control.settle({ status: 'missing', order: undefined, reason: unknown })
         return control.handle
       }
       let set = handles.get(id)
