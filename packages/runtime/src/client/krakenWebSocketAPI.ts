@@ -12,6 +12,7 @@ import type {
   LiveBook,
   LiveL3Book,
 } from '../books/liveBook.js'
+import { BookSyncError } from '../errors.js'
 import type { Listener } from '../shared/eventEmitter.js'
 import type { LogContext, LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
@@ -49,6 +50,7 @@ import type {
 } from './clientTypes.js'
 import type { KrakenEventMap, KrakenStats } from './events.js'
 import type { KrakenWebSocketAPIOptions } from './options.js'
+import { symbolHint } from './symbolHint.js'
 
 /**
  * A client of Kraken's Spot WebSocket API v2: triggers on typed responses,
@@ -440,12 +442,16 @@ export class KrakenWebSocketAPI {
     options: BookOptions & { level3?: boolean | undefined } = {},
   ): Promise<LiveBook | LiveL3Book> {
     this.#checkActive('book()')
-    return this.#core.books.open(
-      options.level3 === true ? 'level3' : 'book',
-      symbol,
-      options.depth ?? 10,
-      options.signal,
-    )
+    try {
+      return await this.#core.books.open(
+        options.level3 === true ? 'level3' : 'book',
+        symbol,
+        options.depth ?? 10,
+        options.signal,
+      )
+    } catch (error) {
+      throw withSymbolHint(error, this.instruments.keys())
+    }
   }
 
   /** A snapshot of the client's counters. */
@@ -464,6 +470,20 @@ export class KrakenWebSocketAPI {
   #checkActive(operation: string): void {
     this.#lifecycle.checkActive(operation)
   }
+}
+
+/** An unknown pair's `BookSyncError`, with a hint from the listed symbols when one fits. */
+function withSymbolHint(error: unknown, listed: Iterable<string>): unknown {
+  if (!(error instanceof BookSyncError) || !error.unknownPair) return error
+  const hint = symbolHint(error.symbol, listed)
+  if (hint === undefined) return error
+  return new BookSyncError({
+    symbol: error.symbol,
+    channel: error.channel,
+    reason: error.reason,
+    hint,
+    cause: error.cause,
+  })
 }
 
 function checkKey(key: unknown): void {
