@@ -159,12 +159,19 @@ export class SubscriptionLimitError extends KrakenSocketsError {
   }
 }
 
-/** The client was stopped: what was waiting on it settles with this error. */
+/**
+ * The client was stopped: what was waiting on it settles with this error, and
+ * `run()`, `subscribe()`, `book()`, `request()` reject with it after `stop()`.
+ */
 export class ClientStoppedError extends KrakenSocketsError {
   override name = 'ClientStoppedError'
 
-  constructor(args: { operation: string }) {
-    super(`The client stopped before ${args.operation} completed.`)
+  constructor(args: { operation: string; after?: boolean }) {
+    super(
+      args.after === true
+        ? `The client is stopped: ${args.operation} cannot run. A stopped client stays stopped; create a new KrakenWebSocketAPI to start again.`
+        : `The client stopped before ${args.operation} completed.`,
+    )
   }
 }
 
@@ -197,21 +204,38 @@ export class BookSyncError extends KrakenSocketsError {
   readonly symbol: string
   /** `book` or `level3`. */
   readonly channel: string
+  /** Kraken said the pair does not exist (a wrong or old name, e.g. `XBT/USD`). */
+  readonly unknownPair: boolean
+  /** Kraken's or the runtime's reason, as given. */
+  readonly reason: string
 
   constructor(args: {
     symbol: string
     channel: string
     reason: string
+    /** A suggestion appended to the message, e.g. "Kraken v2 calls it BTC/USD." */
+    hint?: string | undefined
     cause?: unknown
   }) {
-    super(`The ${args.channel} book of ${args.symbol} is out of sync.`, {
-      details: args.reason,
-      cause: args.cause,
-    })
+    const unknownPair = UNKNOWN_PAIR.test(args.reason)
+    const book = args.channel === 'level3' ? 'level3 book' : 'order book'
+    const hint = args.hint === undefined ? '' : ` ${args.hint}`
+    super(
+      unknownPair
+        ? `The ${book} of ${args.symbol} cannot open: unknown pair.${hint}`
+        : `The ${book} of ${args.symbol} is out of sync.${hint}`,
+      { details: args.reason, cause: args.cause },
+    )
     this.symbol = args.symbol
     this.channel = args.channel
+    this.unknownPair = unknownPair
+    this.reason = args.reason
   }
 }
+
+/** Kraken's words for a symbol it does not list. */
+const UNKNOWN_PAIR =
+  /currency pair not supported|unknown (asset )?pair|unknown symbol/i
 
 /**
  * `kraken.book()` asked for more levels than the subscription Kraken already

@@ -95,6 +95,8 @@ export type {
 } from './trading/orderHandle.js'
 export type { OrderEvent } from './trading/orderTrackerTypes.js'
 export type {
+  AcceptedAck,
+  PlacedOrder,
   TradingResponseFor,
   TradingResponseMap,
 } from './trading/tradingResponses.js'

@@ -3,7 +3,10 @@ import {
   RATE_TIERS,
   transactionCost,
 } from '@kraken-sockets/schema'
-import type { TransportEndpoint } from '@kraken-sockets/transport'
+import {
+  ReconnectExhaustedError,
+  type TransportEndpoint,
+} from '@kraken-sockets/transport'
 import { BookManager } from '../books/bookManager.js'
 import type { Connection } from '../connections/connection.js'
 import {
@@ -30,6 +33,7 @@ import {
   createTriggerRegistry,
   type TriggerRegistry,
 } from '../triggers/triggerRegistry.js'
+import { reconnectingLine } from './connectionLog.js'
 import type { KrakenEventMap } from './events.js'
 import { createFrameRouter, type FrameCounters } from './frameRouter.js'
 import { type KrakenWebSocketAPIOptions, resolveOptions } from './options.js'
@@ -56,6 +60,10 @@ export interface ClientCore {
   readonly deadMansSwitch: DeadMansSwitchSlot
   readonly counters: ClientCounters
   readonly reportError: (error: KrakenEventMap['error']) => void
+  /** Calls `listener` when a socket gives up reconnecting (`reconnect.attempts`). */
+  readonly onGiveUp: (
+    listener: (error: ReconnectExhaustedError) => void,
+  ) => void
 }
 
 /**
@@ -90,6 +98,7 @@ export function createClientCore(
     onGap: (gap) => events.emit('gap', gap),
   })
   const tasks = createTaskGroup({ onError: reportError })
+  let giveUp: ((error: ReconnectExhaustedError) => void) | undefined
   const pool = createConnectionPool({
     urls: resolved.urls,
     transport: resolved.transport,
@@ -102,11 +111,17 @@ export function createClientCore(
       onOpen: (connection, event) => onOpen(connection, event.isReconnect),
       onStatus: (connection, event) => {
         events.emit('connection', event)
+        if (event.status === 'reconnecting') {
+          logger.log(reconnectingLine(event), 'warning')
+        }
         if (event.status === 'reconnecting' || event.status === 'closed') {
           onSocketLost(connection)
         }
       },
-      onError: (_connection, error) => reportError(error),
+      onError: (_connection, error) => {
+        reportError(error)
+        if (error instanceof ReconnectExhaustedError) giveUp?.(error)
+      },
       onPong: (connection, latency) => {
         if (connection.endpoint === 'private') desk.onPong(latency)
       },
@@ -206,6 +221,9 @@ export function createClientCore(
     deadMansSwitch,
     counters,
     reportError,
+    onGiveUp: (listener) => {
+      giveUp = listener
+    },
   }
 }
 

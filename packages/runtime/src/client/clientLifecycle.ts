@@ -6,6 +6,7 @@ import { ClientStoppedError } from '../errors.js'
 import { settleWithin } from '../shared/settleWithin.js'
 import type { ClientCore } from './clientCore.js'
 import type { RunOptions } from './clientTypes.js'
+import { plainCause } from './connectionLog.js'
 
 /** How long `stop()` waits for Kraken's unsubscribe acks (ms). */
 const STOP_UNSUBSCRIBE_WAIT = 1_000
@@ -15,7 +16,10 @@ const STOP_TASK_WAIT = 5_000
 type Running = {
   promise: Promise<void>
   resolve: () => void
+  reject: (error: unknown) => void
   cleanup: () => void
+  /** Why `run()` rejects instead of resolving, once set. */
+  failure?: Error
 }
 
 /**
@@ -28,10 +32,28 @@ export class ClientLifecycle {
   #core: ClientCore
   #running: Running | undefined
   #stopping: Promise<void> | undefined
+  /** Set by the first `stop()`: a stopped client stays stopped. */
+  #stopped = false
   #lifetime = new AbortController()
 
   constructor(core: ClientCore) {
     this.#core = core
+    core.onGiveUp((error) => this.#giveUp(error))
+  }
+
+  /**
+   * A socket spent `reconnect.attempts`: the client stops and `run()`
+   * rejects with the error (its `cause` is the last failure).
+   */
+  #giveUp(error: Error): void {
+    const running = this.#running
+    if (running === undefined || running.failure !== undefined) return
+    running.failure = error
+    this.#core.logger.log(
+      `${error.message} Last failure: ${plainCause(error.cause)}. The client stops; run() rejects.`,
+      'error',
+    )
+    void this.stop()
   }
 
   /** Aborted (with `ClientStoppedError`) when the client stops; renewed after. */
@@ -39,10 +61,9 @@ export class ClientLifecycle {
     return this.#lifetime.signal
   }
 
-  /** @throws {ClientStoppedError} while the client is stopping. */
+  /** @throws {ClientStoppedError} once `stop()` was called. */
   checkActive(operation: string): void {
-    if (this.#stopping !== undefined)
-      throw new ClientStoppedError({ operation })
+    if (this.#stopped) throw new ClientStoppedError({ operation, after: true })
   }
 
   /** Starts the tasks and subscribes each request with `subscribe`. */
@@ -53,17 +74,25 @@ export class ClientLifecycle {
       request: SubscriptionRequest,
     ) => Promise<SubscriptionResponse[]>,
   ): Promise<void> {
+    if (this.#stopped) {
+      return Promise.reject(
+        new ClientStoppedError({ operation: 'run()', after: true }),
+      )
+    }
     if (this.#running !== undefined) return this.#running.promise
     const { signal } = options
     let resolve = () => {}
-    const promise = new Promise<void>((done) => {
+    let reject: (error: unknown) => void = () => {}
+    const promise = new Promise<void>((done, fail) => {
       resolve = done
+      reject = fail
     })
     const onAbort = () => void this.stop()
     signal?.addEventListener('abort', onAbort, { once: true })
     this.#running = {
       promise,
       resolve,
+      reject,
       cleanup: () => signal?.removeEventListener('abort', onAbort),
     }
     const { tasks, logger, reportError } = this.#core
@@ -91,6 +120,7 @@ export class ClientLifecycle {
 
   /** Stops once; concurrent calls share the same promise. */
   stop(): Promise<void> {
+    this.#stopped = true
     this.#stopping ??= this.#shutdown().finally(() => {
       this.#stopping = undefined
     })
@@ -130,6 +160,7 @@ export class ClientLifecycle {
     const running = this.#running
     this.#running = undefined
     running?.cleanup()
-    running?.resolve()
+    if (running?.failure === undefined) running?.resolve()
+    else running.reject(running.failure)
   }
 }

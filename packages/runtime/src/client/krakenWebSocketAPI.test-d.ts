@@ -1,11 +1,13 @@
 import { expectTypeOf, test } from 'vitest'
 import {
+  type AcceptedAck,
   AddOrderRequest,
   type AddOrderResponse,
   BookSnapshotResponse,
   KrakenWebSocketAPI,
   type LiveBook,
   type LiveL3Book,
+  type OrderHandle,
   Response,
   type SubscriptionResponse,
   TickerSubscriptionRequest,
@@ -52,7 +54,16 @@ test('behavior: streams, subscriptions, requests and books are typed', async () 
     symbol: 'BTC/USD',
     order_qty: '1',
   })
-  expectTypeOf(kraken.request(order)).resolves.toEqualTypeOf<AddOrderResponse>()
+  expectTypeOf(kraken.request(order)).resolves.toEqualTypeOf<
+    AcceptedAck<AddOrderResponse>
+  >()
+  const ack = await kraken.request(order)
+  // A resolved request has its result: no `?.` before reading it.
+  expectTypeOf(ack.result.order_id).toEqualTypeOf<string | undefined>()
+  expectTypeOf(ack.success).toEqualTypeOf<true>()
+  const placed = await kraken.place(order)
+  expectTypeOf(placed.order).toEqualTypeOf<OrderHandle>()
+  expectTypeOf(placed.ack.result.cl_ord_id).toEqualTypeOf<string | undefined>()
   expectTypeOf(kraken.book('BTC/USD')).resolves.toEqualTypeOf<LiveBook>()
   expectTypeOf(
     kraken.book('BTC/USD', { level3: true }),

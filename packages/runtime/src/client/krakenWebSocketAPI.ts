@@ -12,6 +12,7 @@ import type {
   LiveBook,
   LiveL3Book,
 } from '../books/liveBook.js'
+import { BookSyncError } from '../errors.js'
 import type { Listener } from '../shared/eventEmitter.js'
 import type { LogContext, LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
@@ -22,7 +23,10 @@ import type { DeadMansSwitch } from '../trading/deadMansSwitch.js'
 import type { TrackedOrder } from '../trading/executionReport.js'
 import type { OrderHandle } from '../trading/orderHandle.js'
 import type { OrderEvent } from '../trading/orderTrackerTypes.js'
-import type { TradingResponseFor } from '../trading/tradingResponses.js'
+import type {
+  PlacedOrder,
+  TradingResponseFor,
+} from '../trading/tradingResponses.js'
 import type { InstrumentPair } from '../trading/types.js'
 import {
   createTriggerDecorator,
@@ -46,6 +50,7 @@ import type {
 } from './clientTypes.js'
 import type { KrakenEventMap, KrakenStats } from './events.js'
 import type { KrakenWebSocketAPIOptions } from './options.js'
+import { symbolHint } from './symbolHint.js'
 
 /**
  * A client of Kraken's Spot WebSocket API v2: triggers on typed responses,
@@ -185,7 +190,7 @@ export class KrakenWebSocketAPI {
   async subscribe(
     request: SubscriptionRequest,
   ): Promise<SubscriptionResponse[]> {
-    this.#checkActive('subscribe')
+    this.#checkActive('subscribe()')
     if (request?.method !== 'subscribe') {
       throw new TypeError(
         'subscribe() takes a subscription request, e.g. TickerSubscriptionRequest([...]).',
@@ -202,7 +207,7 @@ export class KrakenWebSocketAPI {
   async unsubscribe(
     request: UnsubscribeRequest | SubscriptionRequest,
   ): Promise<UnsubscribeResponse[]> {
-    this.#checkActive('unsubscribe')
+    this.#checkActive('unsubscribe()')
     if (request?.method !== 'unsubscribe' && request?.method !== 'subscribe') {
       throw new TypeError(
         'unsubscribe() takes an unsubscribe or subscription request.',
@@ -233,13 +238,43 @@ export class KrakenWebSocketAPI {
    * @example
    * ```ts
    * const ack = await kraken.request(AddOrderRequest({ order_type: 'limit', side: 'buy', symbol: 'BTC/USD', order_qty: '0.0001', limit_price: '26500.4' }))
-   * const outcome = await kraken.order(ack.result?.cl_ord_id ?? ack.result?.order_id ?? '').done
+   * const outcome = await kraken.order(ack.result.order_id ?? '').done
    * ```
    */
   request<TRequest extends TradingRequest>(
     request: TRequest,
   ): Promise<TradingResponseFor<TRequest>> {
+    try {
+      this.#checkActive('request()')
+    } catch (error) {
+      return Promise.reject(error)
+    }
     return this.#core.desk.send(request)
+  }
+
+  /**
+   * Places one order (`add_order`, as {@link KrakenWebSocketAPI.request}) and
+   * resolves with Kraken's ack and the order's live handle, so a bot never
+   * digs an id out of the ack. Rejects as `request()` does.
+   *
+   * @example
+   * ```ts
+   * const { ack, order } = await kraken.place(AddOrderRequest({ order_type: 'limit', side: 'buy', symbol: 'BTC/USD', order_qty: '0.0001', limit_price: '26500.4' }))
+   * kraken.log(`placed ${ack.result.order_id}`)
+   * const { status } = await order.done
+   * ```
+   */
+  async place(
+    request: Extract<TradingRequest, { method: 'add_order' }>,
+  ): Promise<PlacedOrder> {
+    if (request?.method !== 'add_order') {
+      throw new TypeError(
+        'place() takes an add_order request, e.g. AddOrderRequest({...}); send others with request().',
+      )
+    }
+    const ack = await this.request(request)
+    const id = ack.result.cl_ord_id ?? ack.result.order_id ?? ''
+    return { ack, order: this.#core.desk.tracker.track(id, { known: true }) }
   }
 
   /** Open orders by `order_id`, merged from the executions channel; read-only and live. */
@@ -250,6 +285,8 @@ export class KrakenWebSocketAPI {
   /**
    * A handle on an order (by `order_id` or `cl_ord_id`): its state, its
    * fills, and `done` (how it ended) / `filled` (rejects unless filled).
+   * An empty id, or one that is neither open, recently closed nor awaited
+   * once the executions snapshot arrived, settles `missing` at once.
    *
    * @example
    * ```ts
@@ -337,7 +374,7 @@ export class KrakenWebSocketAPI {
    * ```
    */
   deadMansSwitch(options: DeadMansSwitchOptions = {}): DeadMansSwitch {
-    this.#checkActive('deadMansSwitch')
+    this.#checkActive('deadMansSwitch()')
     return this.#core.deadMansSwitch.arm(options)
   }
 
@@ -404,13 +441,17 @@ export class KrakenWebSocketAPI {
     symbol: string,
     options: BookOptions & { level3?: boolean | undefined } = {},
   ): Promise<LiveBook | LiveL3Book> {
-    this.#checkActive('book')
-    return this.#core.books.open(
-      options.level3 === true ? 'level3' : 'book',
-      symbol,
-      options.depth ?? 10,
-      options.signal,
-    )
+    this.#checkActive('book()')
+    try {
+      return await this.#core.books.open(
+        options.level3 === true ? 'level3' : 'book',
+        symbol,
+        options.depth ?? 10,
+        options.signal,
+      )
+    } catch (error) {
+      throw withSymbolHint(error, this.instruments.keys())
+    }
   }
 
   /** A snapshot of the client's counters. */
@@ -429,6 +470,20 @@ export class KrakenWebSocketAPI {
   #checkActive(operation: string): void {
     this.#lifecycle.checkActive(operation)
   }
+}
+
+/** An unknown pair's `BookSyncError`, with a hint from the listed symbols when one fits. */
+function withSymbolHint(error: unknown, listed: Iterable<string>): unknown {
+  if (!(error instanceof BookSyncError) || !error.unknownPair) return error
+  const hint = symbolHint(error.symbol, listed)
+  if (hint === undefined) return error
+  return new BookSyncError({
+    symbol: error.symbol,
+    channel: error.channel,
+    reason: error.reason,
+    hint,
+    cause: error.cause,
+  })
 }
 
 function checkKey(key: unknown): void {

@@ -1,6 +1,7 @@
 import {
   type ConnectionBudget,
   createConnectionBudget,
+  InvalidPrivateKeyError,
   KRAKEN_WS_URLS,
   type KrakenPrivateRest,
   krakenPrivateRest,
@@ -121,7 +122,14 @@ export function readEnv(): Env {
   }
 }
 
-/** Applies defaults and the environment to the client's options. */
+/** Standard padded base64, as Kraken shows a private key (the transport decodes it the same way). */
+const BASE64 =
+  /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/
+
+/**
+ * Applies defaults and the environment to the client's options.
+ * @throws {InvalidPrivateKeyError} a private key (option or environment) that is not base64.
+ */
 export function resolveOptions(
   options: KrakenWebSocketAPIOptions,
   env: Env = readEnv(),
@@ -139,8 +147,9 @@ export function resolveOptions(
     privateKey !== undefined &&
     privateKey !== ''
   ) {
-    // Built lazily: a malformed key must fail the first private request
-    // (reported as an error), not the constructor of a public-only client.
+    // The key's form is checked now, so a typo fails where the client is
+    // created; the token itself is fetched on the first private request.
+    if (!BASE64.test(privateKey)) throw new InvalidPrivateKeyError()
     let provider: ReturnType<typeof krakenTokenProvider> | undefined
     getToken = (tokenOptions) => {
       provider ??= krakenTokenProvider({ apiKey, privateKey, restUrl })

@@ -52,6 +52,8 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const outcomeUnknown = new Map<string, UnknownOutcome>()
   /** Adds reported `missing`, with their settled handles: they may still show up. */
   const declaredMissing = new Map<string, OrderHandleControl[]>()
+  /** Set by the first executions snapshot: from then on, unknown ids are known to be unknown. */
+  let snapshotApplied = false
   const handles = new Map<string, Set<OrderHandleControl>>()
   const listeners = new Set<(event: OrderEvent) => void>()
   const openView = new Map<string, TrackedOrder>()
@@ -89,6 +91,23 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       order.cl_ord_id === id ||
       orderIdByClOrdId.get(id) === order.order_id
     )
+  }
+
+  /** Why `id` can name no order now, or undefined while it may. */
+  function unknownReason(
+    id: string,
+    record: OrderRecord | undefined,
+    known: boolean,
+  ): string | undefined {
+    if (typeof id !== 'string' || id === '')
+      return 'An empty id names no order: pass an order_id or cl_ord_id.'
+    if (known || !snapshotApplied || !snapshotIncludesOrders) return undefined
+    if (record !== undefined) return undefined
+    if (expected.has(id) || outcomeUnknown.has(id)) return undefined
+    if (orderIdByClOrdId.has(id) || ackedBeforeSeen.has(id)) return undefined
+    for (const clOrdId of ackedBeforeSeen.values())
+      if (clOrdId === id) return undefined
+    return `No order ${id} is open, recently closed or awaited.`
   }
 
   function findRecord(id: string): OrderRecord | undefined {
@@ -230,12 +249,13 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   return {
     openOrders: openView,
     apply(message) {
-      if (message.type === 'snapshot')
+      if (message.type === 'snapshot') {
+        snapshotApplied = true
         reconcileSnapshot(snapshotTarget, message.executions)
-      else for (const report of message.executions) applyReport(report)
+      } else for (const report of message.executions) applyReport(report)
     },
     get: (id) => findRecord(id)?.order,
-    track(target) {
+    track(target, options = {}) {
       const id =
         typeof target === 'string'
           ? target
@@ -249,6 +269,11 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       )
       if (record?.outcome !== undefined) {
         control.settle(record.outcome)
+        return control.handle
+      }
+      const unknown = unknownReason(id, record, options.known === true)
+      if (unknown !== undefined) {
+        control.settle({ status: 'missing', order: undefined, reason: unknown })
         return control.handle
       }
       let set = handles.get(id)

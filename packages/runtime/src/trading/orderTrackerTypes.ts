@@ -64,8 +64,16 @@ export type OrderTracker = {
   apply(message: ExecutionsMessage): void
   /** An open or recently closed order, by `order_id` or `cl_ord_id`. */
   get(id: string): TrackedOrder | undefined
-  /** A handle that settles when the order (by `order_id` or `cl_ord_id`) ends. */
-  track(id: string | { order_id: string } | { cl_ord_id: string }): OrderHandle
+  /**
+   * A handle that settles when the order (by `order_id` or `cl_ord_id`) ends.
+   * An empty id settles `missing` at once; so does an id the tracker has
+   * never heard of once an executions snapshot was applied, unless
+   * `options.known` says the caller just placed it.
+   */
+  track(
+    id: string | { order_id: string } | { cl_ord_id: string },
+    options?: { known?: boolean },
+  ): OrderHandle
   /**
    * Listens to order events (of one order when `id`, an `order_id` or a
    * `cl_ord_id`, is given); returns the function that stops listening.
