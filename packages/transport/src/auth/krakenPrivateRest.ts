@@ -2,15 +2,12 @@ import { InvalidConfigError } from '../errors.js'
 import {
   InvalidApiKeyError,
   TokenAbortedError,
-  TokenError,
   TokenRequestError,
   TokenResponseError,
-  TokenTimeoutError,
 } from './errors.js'
-import { checkStatus, privateRestUrl } from './krakenTokenProvider.js'
-import { nextNonce, serialize } from './nonce.js'
-import { readCappedBody } from './readCappedBody.js'
-import { importPrivateKey, signKrakenRequest } from './sign.js'
+import { serialize } from './nonce.js'
+import { importPrivateKey } from './sign.js'
+import { privateRestUrl, signedPost } from './signedPost.js'
 
 /** Options of {@link krakenPrivateRest}. */
 export interface KrakenPrivateRestConfig {
@@ -68,52 +65,18 @@ export function krakenPrivateRest(
     return serialize(async () => {
       const signal = options.signal
       if (signal?.aborted) throw new TokenAbortedError()
-      const nonce = nextNonce()
-      const body = new URLSearchParams({ nonce, ...params }).toString()
-      const sign = await signKrakenRequest({
-        privateKey: cryptoKey,
+      const body = await signedPost({
+        fetchFn,
+        url,
         path,
-        nonce,
-        body,
+        apiKey,
+        privateKey: cryptoKey,
+        params,
+        timeout,
+        maxBodyBytes,
+        signal,
       })
-      const controller = new AbortController()
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        controller.abort()
-      }, timeout)
-      const cancel = () => controller.abort()
-      signal?.addEventListener('abort', cancel, { once: true })
-      try {
-        const response = await fetchFn(url, {
-          method: 'POST',
-          headers: {
-            'API-Key': apiKey,
-            'API-Sign': sign,
-            'Content-Type': 'application/x-www-form-urlencoded',
-          },
-          body,
-          redirect: 'manual',
-          signal: controller.signal,
-        })
-        checkStatus(response)
-        return readResult(
-          JSON.parse(await readCappedBody(response, maxBodyBytes)),
-        )
-      } catch (error) {
-        if (timedOut) throw new TokenTimeoutError({ timeout })
-        if (signal?.aborted) throw new TokenAbortedError()
-        if (error instanceof SyntaxError)
-          throw new TokenResponseError({ details: 'the body is not JSON' })
-        if (error instanceof TokenError) throw error
-        throw new TokenRequestError({
-          details: 'network failure',
-          cause: error,
-        })
-      } finally {
-        clearTimeout(timer)
-        signal?.removeEventListener('abort', cancel)
-      }
+      return readResult(body)
     })
   }
 }

@@ -1,17 +1,13 @@
-import { InvalidConfigError, InvalidUrlError } from '../errors.js'
-import { isLoopbackHost, redactUrl } from '../internal/url.js'
+import { InvalidConfigError } from '../errors.js'
 import {
   InvalidApiKeyError,
   TokenAbortedError,
-  TokenError,
-  TokenHttpError,
   TokenRequestError,
   TokenResponseError,
-  TokenTimeoutError,
 } from './errors.js'
-import { nextNonce, serialize } from './nonce.js'
-import { readCappedBody } from './readCappedBody.js'
-import { importPrivateKey, signKrakenRequest } from './sign.js'
+import { serialize } from './nonce.js'
+import { importPrivateKey } from './sign.js'
+import { privateRestUrl, signedPost } from './signedPost.js'
 import { checkTokenText } from './tokenText.js'
 
 /** Options of one {@link TokenProvider.getToken} call. */
@@ -125,51 +121,17 @@ export function krakenTokenProvider(
     const cryptoKey = await key
     return serialize(async () => {
       if (cancelled.aborted) throw new TokenAbortedError()
-      const nonce = nextNonce()
-      const body = `nonce=${nonce}`
-      const sign = await signKrakenRequest({
-        privateKey: cryptoKey,
+      const body = await signedPost({
+        fetchFn,
+        url: endpoint,
         path: TOKEN_PATH,
-        nonce,
-        body,
+        apiKey,
+        privateKey: cryptoKey,
+        timeout,
+        maxBodyBytes,
+        signal: cancelled,
       })
-      const controller = new AbortController()
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        controller.abort()
-      }, timeout)
-      const cancel = () => controller.abort()
-      cancelled.addEventListener('abort', cancel, { once: true })
-      try {
-        const response = await fetchFn(endpoint, {
-          method: 'POST',
-          headers: {
-            'API-Key': apiKey,
-            'API-Sign': sign,
-            'Content-Type': 'application/x-www-form-urlencoded',
-          },
-          body,
-          redirect: 'manual',
-          signal: controller.signal,
-        })
-        checkStatus(response)
-        const text = await readCappedBody(response, maxBodyBytes)
-        return readToken(JSON.parse(text))
-      } catch (error) {
-        if (timedOut) throw new TokenTimeoutError({ timeout })
-        if (cancelled.aborted) throw new TokenAbortedError()
-        if (error instanceof SyntaxError)
-          throw new TokenResponseError({ details: 'the body is not JSON' })
-        if (error instanceof TokenError) throw error
-        throw new TokenRequestError({
-          details: 'network failure',
-          cause: error,
-        })
-      } finally {
-        clearTimeout(timer)
-        cancelled.removeEventListener('abort', cancel)
-      }
+      return readToken(body)
     })
   }
 
@@ -227,59 +189,8 @@ export function krakenTokenProvider(
   }
 }
 
-/**
- * Refuses a redirect (never followed: the signed headers must not travel to
- * wherever it points, and a token fetched there is not Kraken's) and an HTTP
- * error status. The unread body is released.
- * @throws {TokenHttpError}
- */
-export function checkStatus(response: Response): void {
-  const redirect =
-    response.type === 'opaqueredirect' ||
-    (response.status >= 300 && response.status < 400)
-  if (redirect || response.redirected || !response.ok) {
-    response.body?.cancel().catch(() => undefined)
-    throw new TokenHttpError({
-      status: response.status,
-      ...(redirect || response.redirected
-        ? {
-            details:
-              'GetWebSocketsToken redirected; redirects are never followed, since they would carry the signed API-Key and API-Sign headers.',
-          }
-        : {}),
-    })
-  }
-}
-
 function tokenUrl(restUrl: string): string {
   return privateRestUrl(TOKEN_PATH, restUrl)
-}
-
-/**
- * The URL of a private REST `path` under `restUrl`: https:, or http: on
- * loopback only (the signed headers must not travel in clear text).
- * @throws {InvalidUrlError}
- */
-export function privateRestUrl(path: string, restUrl: string): string {
-  let url: URL
-  try {
-    url = new URL(path, restUrl)
-  } catch {
-    throw new InvalidUrlError({
-      url: redactUrl(restUrl),
-      reason: 'restUrl does not parse as a URL',
-    })
-  }
-  if (
-    url.protocol !== 'https:' &&
-    !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
-  )
-    throw new InvalidUrlError({
-      url: redactUrl(restUrl),
-      reason:
-        'restUrl must use https: (plain http: is allowed on loopback only)',
-    })
-  return url.toString()
 }
 
 function readToken(body: unknown): string {
