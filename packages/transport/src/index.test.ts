@@ -28,6 +28,7 @@ test('default', () => {
       "TransportNotOpenError",
       "WebSocketUnavailableError",
       "backoffDelay",
+      "createTransportEmitter",
       "DEFAULT_FATAL_ERRORS",
       "redactUrl",
       "createRequestIdAllocator",

@@ -44,6 +44,11 @@ export {
   WebSocketUnavailableError,
 } from './errors.js'
 export { type BackoffPolicy, backoffDelay } from './internal/backoff.js'
+export {
+  createEmitter as createTransportEmitter,
+  type Emitter as TransportEmitter,
+  type Listener as TransportListener,
+} from './internal/emitter.js'
 export { DEFAULT_FATAL_ERRORS } from './internal/fatal.js'
 export { redactUrl } from './internal/url.js'
 export {

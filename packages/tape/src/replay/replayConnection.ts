@@ -4,6 +4,7 @@ import {
 } from 'node:timers/promises'
 import {
   createRequestIdAllocator,
+  createTransportEmitter,
   type Transport,
   type TransportEndpoint,
   TransportError,
@@ -13,7 +14,6 @@ import {
 import type { TapeEvent } from '../format/events.js'
 import { failureAck, pong, type RequestParams, successAck } from './acks.js'
 import type { TapeCatalog } from './catalog.js'
-import { createTransportEmitter } from './emitter.js'
 import {
   frameInfo,
   frameKeys,

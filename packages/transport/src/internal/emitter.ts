@@ -1,7 +1,8 @@
 import { ListenerError } from '../errors.js'
 import type { TransportEventMap, TransportEventName } from '../types.js'
 
-type Listener<TEvent extends TransportEventName> = (
+/** A listener of one transport event. */
+export type Listener<TEvent extends TransportEventName> = (
   payload: TransportEventMap[TEvent],
 ) => void
 
@@ -21,6 +22,16 @@ export type Emitter = {
   ): void
 }
 
+/**
+ * Creates the listener table of a transport: what `nodeWebSocket()`,
+ * `fake()` and custom transports (a tape's replay, a bus) expose as `on`.
+ * @example
+ * ```ts
+ * const events = createTransportEmitter()
+ * const off = events.on('message', (text) => console.log(text))
+ * events.emit('message', '{"channel":"heartbeat"}')
+ * ```
+ */
 export function createEmitter(): Emitter {
   const listeners = new Map<TransportEventName, Set<Listener<never>>>()
   const emitter: Emitter = {
