@@ -1,6 +1,6 @@
 import {
   createRequestIdAllocator,
-  ListenerError,
+  createTransportEmitter,
   redactUrl,
   type Transport,
   TransportClosedError,
@@ -29,7 +29,6 @@ import {
   startBookFeed,
   startPlainFeed,
 } from './feed.js'
-import { createListeners } from './listeners.js'
 
 /** Options of {@link natsTransport}. */
 export interface NatsTransportOptions {
@@ -127,9 +126,7 @@ function createNatsTransport(
   const timeout = options.requestTimeout ?? 10_000
   const url = redactUrl(servers[0] as string)
   const ids = createRequestIdAllocator()
-  const listeners = createListeners((cause) =>
-    listeners.emit('error', new ListenerError({ event: 'message', cause })),
-  )
+  const listeners = createTransportEmitter()
   const feeds = new Map<string, Feed>()
   let status: TransportStatus = 'idle'
   let nc: NatsConnection | undefined
