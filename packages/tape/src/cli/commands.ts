@@ -187,9 +187,10 @@ export async function toCsv(
   out: Output,
 ): Promise<number> {
   let sink: Writable | undefined
+  let file: Writable | undefined
   let output = out
   if (target !== undefined) {
-    const file = createWriteStream(target)
+    file = createWriteStream(target)
     const gzip = target.endsWith('.gz') ? createGzip() : undefined
     gzip?.pipe(file)
     sink = gzip ?? file
@@ -203,9 +204,11 @@ export async function toCsv(
     rows += lines.length
     await output.write(`${lines.join('\n')}\n`)
   }
-  if (sink !== undefined && target !== undefined) {
+  if (sink !== undefined && file !== undefined) {
     sink.end()
-    await finished(sink)
+    // The file, not the gzip: the gzip's end only starts the file's last
+    // write, and a reader must see the whole file once we report it written.
+    await finished(file)
     await out.write(`wrote ${rows} rows to ${target}\n`)
   }
   return 0
