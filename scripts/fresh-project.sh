@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 bin="$root/node_modules/.bin"
 typescript="${FRESH_TYPESCRIPT:-typescript@latest}"
-packages=(schema book transport simulator runtime)
+packages=(schema book transport tape simulator runtime)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kraken-sockets-fresh.XXXXXX")
 simulator_pid=''
