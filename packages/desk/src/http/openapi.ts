@@ -179,38 +179,16 @@ export function buildOpenApi(
       },
     },
   }
-  paths['/reference'] = {
-    get: {
-      operationId: 'reference',
-      summary: 'Browsable API reference',
-      description:
-        'An HTML page listing every operation with its schemas. In a browser, open /login?token=<read token> once: it sets a same-site cookie good for read-only GET pages.',
-      security: [{ bearer: [] }],
-      responses: {
-        '200': {
-          description: 'HTML.',
-          content: { 'text/html': { schema: { type: 'string' } } },
-        },
-        ...COMMON_ERRORS,
-      },
-    },
-  }
-  paths['/dashboard/'] = {
-    get: {
-      operationId: 'dashboard',
-      summary: 'Dashboard page',
-      description:
-        'Live tickers, the verified book depth chart, recent trades, open orders, indicators, alerts and connection health. In a browser, open /login?token=<token>&next=dashboard once; placing an order from the page asks for the trade token.',
-      security: [{ bearer: [] }],
-      responses: {
-        '200': {
-          description: 'HTML.',
-          content: { 'text/html': { schema: { type: 'string' } } },
-        },
-        ...COMMON_ERRORS,
-      },
-    },
-  }
+  paths['/reference'] = htmlPage(
+    'reference',
+    'Browsable API reference',
+    'An HTML page listing every operation with its schemas. In a browser, open /login?token=<read token> once: it sets a same-site cookie good for read-only GET pages.',
+  )
+  paths['/dashboard/'] = htmlPage(
+    'dashboard',
+    'Dashboard page',
+    'Live tickers, the verified book depth chart, recent trades, open orders, indicators, alerts and connection health. In a browser, open /login?token=<token>&next=dashboard once; placing an order from the page asks for the trade token.',
+  )
   paths['/login'] = {
     get: {
       operationId: 'login',
@@ -243,5 +221,24 @@ export function buildOpenApi(
       schemas: { ErrorBody: jsonSchema(ErrorBodySchema) },
     },
     paths,
+  }
+}
+
+/** A token-protected GET route that serves an HTML page. */
+function htmlPage(operationId: string, summary: string, description: string) {
+  return {
+    get: {
+      operationId,
+      summary,
+      description,
+      security: [{ bearer: [] }],
+      responses: {
+        '200': {
+          description: 'HTML.',
+          content: { 'text/html': { schema: { type: 'string' } } },
+        },
+        ...COMMON_ERRORS,
+      },
+    },
   }
 }
