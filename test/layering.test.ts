@@ -126,10 +126,14 @@ const runtimeFloors: Record<string, string[]> = {
   shared: ['errors'],
   connections: ['shared', 'errors'],
   triggers: ['shared', 'errors'],
+  // The state a bot reads (tickers, balances, instruments): pure keepers
+  // fed by the client's consumers.
+  state: ['shared', 'errors'],
   subscriptions: ['connections', 'shared', 'errors'],
   books: ['subscriptions', 'shared', 'errors'],
   trading: ['subscriptions', 'connections', 'shared', 'errors'],
   client: [
+    'state',
     'trading',
     'books',
     'subscriptions',
@@ -141,6 +145,7 @@ const runtimeFloors: Record<string, string[]> = {
   testing: ['client', 'trading', 'books', 'triggers', 'shared', 'errors'],
   testingEntry: ['triggers'],
   index: [
+    'state',
     'client',
     'trading',
     'books',

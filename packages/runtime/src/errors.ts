@@ -237,6 +237,11 @@ export class BookSyncError extends KrakenSocketsError {
 const UNKNOWN_PAIR =
   /currency pair not supported|unknown (asset )?pair|unknown symbol/i
 
+/** Whether Kraken's `reason` says the symbol is not a pair it lists. */
+export function isUnknownPairReason(reason: string): boolean {
+  return UNKNOWN_PAIR.test(reason)
+}
+
 /**
  * `kraken.book()` asked for more levels than the subscription Kraken already
  * holds for that symbol: Kraken allows one depth per symbol and socket, and

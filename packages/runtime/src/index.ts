@@ -58,6 +58,22 @@ export type {
 export type { LogContext, LogSink } from './shared/logger.js'
 export type { LogLevel } from './shared/logLevel.js'
 export type { UserTask } from './shared/taskGroup.js'
+export type { AssetBalance } from './state/balanceState.js'
+export {
+  BalancesChannel,
+  BookChannel,
+  type ChannelKey,
+  type ChannelValue,
+  ExecutionsChannel,
+  InstrumentsChannel,
+  Level3Channel,
+  OHLCChannel,
+  TickerChannel,
+  TradesChannel,
+} from './state/channelKey.js'
+export type { Instruments } from './state/instrumentState.js'
+export type { LatestTicker } from './state/tickerState.js'
+export { timestampMs } from './state/timestampMs.js'
 export type { SubscriptionAckValue } from './subscriptions/subscriptionAcks.js'
 export type {
   AdvisoryRateCounter,

@@ -20,6 +20,7 @@ import {
 } from '../shared/eventEmitter.js'
 import { createLogger, type Logger } from '../shared/logger.js'
 import { createTaskGroup, type TaskGroup } from '../shared/taskGroup.js'
+import { restAssetLookup } from '../state/restAssets.js'
 import { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
 import {
   createDeadMansSwitchSlot,
@@ -33,6 +34,7 @@ import {
   createTriggerRegistry,
   type TriggerRegistry,
 } from '../triggers/triggerRegistry.js'
+import { type ClientState, createClientState } from './clientState.js'
 import { reconnectingLine } from './connectionLog.js'
 import type { KrakenEventMap } from './events.js'
 import { createFrameRouter, type FrameCounters } from './frameRouter.js'
@@ -59,6 +61,10 @@ export interface ClientCore {
   readonly systems: SystemStatus
   readonly deadMansSwitch: DeadMansSwitchSlot
   readonly counters: ClientCounters
+  /** Tickers, balances and instruments kept for the user. */
+  readonly state: ClientState
+  /** Values a handler's queue holds (`options.queueSize`). */
+  readonly queueSize: number
   readonly reportError: (error: KrakenEventMap['error']) => void
   /** Calls `listener` when a socket gives up reconnecting (`reconnect.attempts`). */
   readonly onGiveUp: (
@@ -182,6 +188,13 @@ export function createClientCore(
       systems.apply(connection.endpoint, value)
     },
   })
+  const state = createClientState({
+    triggers,
+    subscriptions,
+    lookupAssets: restAssetLookup(resolved.restUrl, resolved.requestTimeout),
+    timeout: resolved.requestTimeout,
+    logger,
+  })
   const route = createFrameRouter({
     triggers,
     counters,
@@ -220,6 +233,8 @@ export function createClientCore(
     systems,
     deadMansSwitch,
     counters,
+    state,
+    queueSize: resolved.queueSize,
     reportError,
     onGiveUp: (listener) => {
       giveUp = listener

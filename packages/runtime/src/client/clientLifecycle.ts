@@ -152,6 +152,7 @@ export class ClientLifecycle {
     }
     core.books.stop()
     core.desk.stop()
+    core.state.stop()
     core.subscriptions.stop()
     await core.pool.closeAll()
     await core.tasks.stop(STOP_TASK_WAIT)

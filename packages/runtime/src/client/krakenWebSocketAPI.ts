@@ -12,11 +12,19 @@ import type {
   LiveBook,
   LiveL3Book,
 } from '../books/liveBook.js'
-import { BookSyncError } from '../errors.js'
+import { BookSyncError, isUnknownPairReason } from '../errors.js'
 import type { Listener } from '../shared/eventEmitter.js'
 import type { LogContext, LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
 import type { UserTask } from '../shared/taskGroup.js'
+import type { AssetBalance } from '../state/balanceState.js'
+import {
+  type ChannelKey,
+  type ChannelValue,
+  isChannelKey,
+} from '../state/channelKey.js'
+import type { Instruments } from '../state/instrumentState.js'
+import type { LatestTicker } from '../state/tickerState.js'
 import type { AdvisoryRateCounter } from '../trading/advisoryRateCounter.js'
 import type { ClockOffsetEstimator } from '../trading/clockOffset.js'
 import type { DeadMansSwitch } from '../trading/deadMansSwitch.js'
@@ -38,6 +46,7 @@ import {
   createTriggerStream,
   type TriggerStream,
 } from '../triggers/triggerStream.js'
+import { addChannelHandler, addChannelSink } from './channelTriggers.js'
 import { type ClientCore, createClientCore } from './clientCore.js'
 import { ClientLifecycle } from './clientLifecycle.js'
 import { clientStats } from './clientStats.js'
@@ -50,7 +59,6 @@ import type {
 } from './clientTypes.js'
 import type { KrakenEventMap, KrakenStats } from './events.js'
 import type { KrakenWebSocketAPIOptions } from './options.js'
-import { symbolHint } from './symbolHint.js'
 
 /**
  * A client of Kraken's Spot WebSocket API v2: triggers on typed responses,
@@ -97,7 +105,21 @@ export class KrakenWebSocketAPI {
    *   onTicker(response: TickerUpdateResponse) {}
    * }
    * ```
+   *
+   * A channel key (`TickerChannel`, `BookChannel`, `TradesChannel`, ...)
+   * takes the channel's snapshot and its updates on one queue, in the order
+   * they arrived, so a handler never misses the first values:
+   * ```ts
+   * kraken.trigger(TickerChannel, (ticker) => kraken.log(`${ticker.type} ${ticker.symbol} ${ticker.last}`))
+   * ```
    */
+  trigger<TKey extends ChannelKey>(
+    key: TKey,
+    handler: (response: ChannelValue<TKey>) => unknown,
+  ): () => void
+  trigger<TKey extends ChannelKey>(
+    key: TKey,
+  ): TriggerMethodDecorator<ChannelValue<TKey>>
   trigger<TKey extends TriggerKeyOf>(
     key: TKey,
     handler: (response: ResponseValue<TKey>) => unknown,
@@ -105,13 +127,24 @@ export class KrakenWebSocketAPI {
   trigger<TKey extends TriggerKeyOf>(
     key: TKey,
   ): TriggerMethodDecorator<ResponseValue<TKey>>
-  trigger<TKey extends TriggerKeyOf>(
+  trigger<TKey extends TriggerKeyOf | ChannelKey>(
     key: TKey,
-    handler?: (response: ResponseValue<TKey>) => unknown,
-  ): (() => void) | TriggerMethodDecorator<ResponseValue<TKey>> {
+    handler?: (response: never) => unknown,
+  ): (() => void) | TriggerMethodDecorator<unknown> {
+    if (isChannelKey(key)) {
+      const register = (method: (value: never) => unknown) =>
+        addChannelHandler(this.#core.triggers, key, method, {
+          queueSize: this.#core.queueSize,
+          onError: this.#core.reportError,
+          onGap: (gap) => this.#core.events.emit('gap', gap),
+        })
+      if (handler === undefined)
+        return createTriggerDecorator<unknown>(register)
+      return register(handler)
+    }
     checkKey(key)
     if (handler === undefined) {
-      return createTriggerDecorator<ResponseValue<TKey>>((method) =>
+      return createTriggerDecorator<unknown>((method) =>
         this.#core.triggers.add(key, method as TriggerHandler<never>),
       )
     }
@@ -196,7 +229,18 @@ export class KrakenWebSocketAPI {
         'subscribe() takes a subscription request, e.g. TickerSubscriptionRequest([...]).',
       )
     }
-    return this.#core.subscriptions.subscribe(request, 'user')
+    const acks = await this.#core.subscriptions.subscribe(request, 'user')
+    return Promise.all(acks.map((ack) => this.#withAckHint(ack)))
+  }
+
+  /** A refused ack for an unknown pair, its `error` followed by a hint when one fits. */
+  async #withAckHint(ack: SubscriptionResponse): Promise<SubscriptionResponse> {
+    const { error, symbol } = ack as { error?: string; symbol?: string }
+    if (ack.success !== false || error === undefined || symbol === undefined)
+      return ack
+    if (!isUnknownPairReason(error)) return ack
+    const hint = await this.#core.state.symbolHint(symbol)
+    return hint === undefined ? ack : { ...ack, error: `${error}. ${hint}` }
   }
 
   /**
@@ -314,6 +358,67 @@ export class KrakenWebSocketAPI {
   }
 
   /**
+   * Kraken's pairs and assets, loaded on demand: subscribes the `instrument`
+   * channel unless something already did, and resolves once its snapshot
+   * arrived (at once after that). The maps stay live: updates change them.
+   * @throws {KrakenError} Kraken refused the subscription.
+   * @throws {ClientStoppedError} the client stopped first (or had stopped).
+   * @example
+   * ```ts
+   * const { pairs, assets } = await kraken.loadInstruments()
+   * kraken.log(`BTC/USD moves in steps of ${pairs.get('BTC/USD')?.price_increment}; ${assets.size} assets`)
+   * ```
+   */
+  async loadInstruments(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<Instruments> {
+    this.#checkActive('loadInstruments()')
+    return this.#core.state.loadInstruments(options.signal)
+  }
+
+  /**
+   * The latest ticker of `symbol` (snapshot or update, with `timestamp_ms`
+   * beside Kraken's `timestamp`), or undefined before the first one. Kept
+   * for every subscribed ticker symbol; subscribe with
+   * `TickerSubscriptionRequest`.
+   */
+  ticker(symbol: string): LatestTicker | undefined {
+    return this.#core.state.tickers.get(symbol)
+  }
+
+  /** Every ticker symbol's latest ticker; live and read-only. */
+  get tickers(): ReadonlyMap<string, LatestTicker> {
+    return this.#core.state.tickers.all
+  }
+
+  /**
+   * The latest ticker of `symbol` now, or the first one to arrive (it does
+   * not subscribe: subscribe the symbol's ticker too).
+   * @throws {ClientStoppedError} the client stopped first.
+   * @example
+   * ```ts
+   * void kraken.subscribe(TickerSubscriptionRequest(['BTC/USD']))
+   * const { last } = await kraken.firstTicker('BTC/USD', { signal: AbortSignal.timeout(10_000) })
+   * ```
+   */
+  async firstTicker(
+    symbol: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<LatestTicker> {
+    this.#checkActive('firstTicker()')
+    return this.#core.state.tickers.first(symbol, options.signal)
+  }
+
+  /**
+   * Balances by asset from the `balances` channel: its snapshot, then each
+   * ledger entry's new balance, exactly as Kraken stated them (never summed
+   * here). Empty until the snapshot of a `BalancesSubscriptionRequest`.
+   */
+  get balances(): ReadonlyMap<string, AssetBalance> {
+    return this.#core.state.balances.all
+  }
+
+  /**
    * Kraken's clock as estimated from acks' `time_in`/`time_out` and the
    * private socket's pongs: `offset` (Kraken minus local, ms), `rtt`, `now()`,
    * and result-returning `deadline`, `expireTime`, `effectiveTime`.
@@ -387,17 +492,34 @@ export class KrakenWebSocketAPI {
 
   /**
    * The responses of `key` as an async iterable with a bounded buffer.
-   * `break`, `signal` or `stop()` ends it (without unsubscribing).
+   * `break`, `signal` or `stop()` ends it (without unsubscribing). A channel
+   * key (`TickerChannel`, ...) yields the channel's snapshots and updates in
+   * the order they arrived (`value.type` tells them apart).
+   *
+   * @example
+   * ```ts
+   * for await (const ticker of kraken.stream(TickerChannel)) kraken.log(`${ticker.symbol} ${ticker.last}`)
+   * ```
    */
+  stream<TKey extends ChannelKey>(
+    key: TKey,
+    options?: StreamOptions,
+  ): TriggerStream<ChannelValue<TKey>>
   stream<TKey extends TriggerKeyOf>(
     key: TKey,
+    options?: StreamOptions,
+  ): TriggerStream<ResponseValue<TKey>>
+  stream<TKey extends TriggerKeyOf | ChannelKey>(
+    key: TKey,
     options: StreamOptions = {},
-  ): TriggerStream<ResponseValue<TKey>> {
-    checkKey(key)
-    return createTriggerStream<ResponseValue<TKey>>({
+  ): TriggerStream<unknown> {
+    if (!isChannelKey(key)) checkKey(key)
+    return createTriggerStream<unknown>({
       key: key.name,
       subscribe: (push) =>
-        this.#core.triggers.add(key, push as TriggerHandler<never>),
+        isChannelKey(key)
+          ? addChannelSink(this.#core.triggers, key, push)
+          : this.#core.triggers.add(key, push as TriggerHandler<never>),
       onGap: (gap) => this.#core.events.emit('gap', gap),
       signal: options.signal,
       stopSignal: this.#lifecycle.signal,
@@ -450,7 +572,7 @@ export class KrakenWebSocketAPI {
         options.signal,
       )
     } catch (error) {
-      throw withSymbolHint(error, this.instruments.keys())
+      throw await this.#withBookHint(error)
     }
   }
 
@@ -467,23 +589,23 @@ export class KrakenWebSocketAPI {
     return this.#lifecycle.stop()
   }
 
+  /** An unknown pair's `BookSyncError`, with a hint when one fits. */
+  async #withBookHint(error: unknown): Promise<unknown> {
+    if (!(error instanceof BookSyncError) || !error.unknownPair) return error
+    const hint = await this.#core.state.symbolHint(error.symbol)
+    if (hint === undefined) return error
+    return new BookSyncError({
+      symbol: error.symbol,
+      channel: error.channel,
+      reason: error.reason,
+      hint,
+      cause: error.cause,
+    })
+  }
+
   #checkActive(operation: string): void {
     this.#lifecycle.checkActive(operation)
   }
-}
-
-/** An unknown pair's `BookSyncError`, with a hint from the listed symbols when one fits. */
-function withSymbolHint(error: unknown, listed: Iterable<string>): unknown {
-  if (!(error instanceof BookSyncError) || !error.unknownPair) return error
-  const hint = symbolHint(error.symbol, listed)
-  if (hint === undefined) return error
-  return new BookSyncError({
-    symbol: error.symbol,
-    channel: error.channel,
-    reason: error.reason,
-    hint,
-    cause: error.cause,
-  })
 }
 
 function checkKey(key: unknown): void {

@@ -101,6 +101,8 @@ export interface ResolvedOptions {
   readonly getToken: TokenSource | undefined
   /** Signed private REST calls; undefined without apiKey and privateKey. */
   readonly rest: KrakenPrivateRest | undefined
+  /** REST base URL (public look-ups such as `Assets`). */
+  readonly restUrl: string
   readonly secrets: readonly string[]
   readonly budget: ConnectionBudget
   readonly requestTimeout: number
@@ -188,6 +190,7 @@ export function resolveOptions(
     transport,
     getToken,
     rest,
+    restUrl: restUrl ?? 'https://api.kraken.com',
     secrets: [apiKey, privateKey].filter(
       (secret): secret is string => typeof secret === 'string',
     ),

@@ -1,0 +1,44 @@
+/** One entry of REST `Assets`: its legacy key (`XXBT`) and `altname` (`XBT`). */
+export interface RestAssetEntry {
+  /** The key of the `Assets` result, e.g. `XXBT`. */
+  readonly id: string
+  /** `altname`, e.g. `XBT`. */
+  readonly altname: string
+}
+
+/** Looks up REST `Assets` for a comma-separated `asset` list; resolves with its entries. */
+export type RestAssetLookup = (asset: string) => Promise<RestAssetEntry[]>
+
+/**
+ * A {@link RestAssetLookup} over Kraken's public REST `Assets` endpoint at
+ * `restUrl`. Any failure (network, HTTP status, Kraken's `error`, a body of
+ * another shape, `timeout` ms passing) rejects; callers treat that as "no
+ * data", since the lookup only improves a message.
+ */
+export function restAssetLookup(
+  restUrl: string,
+  timeout: number,
+  fetchFn: typeof globalThis.fetch = globalThis.fetch,
+): RestAssetLookup {
+  return async (asset) => {
+    const url = new URL('/0/public/Assets', restUrl)
+    url.searchParams.set('asset', asset)
+    const response = await fetchFn(url, {
+      signal: AbortSignal.timeout(timeout),
+    })
+    if (!response.ok)
+      throw new Error(`Assets answered HTTP ${response.status}.`)
+    const body = (await response.json()) as {
+      error?: unknown
+      result?: unknown
+    }
+    if (Array.isArray(body.error) && body.error.length > 0)
+      throw new Error(`Assets answered ${String(body.error[0])}.`)
+    if (typeof body.result !== 'object' || body.result === null)
+      throw new Error('Assets answered without a result.')
+    return Object.entries(body.result).flatMap(([id, entry]) => {
+      const altname = (entry as { altname?: unknown } | null)?.altname
+      return typeof altname === 'string' ? [{ id, altname }] : []
+    })
+  }
+}
