@@ -22,8 +22,11 @@ test('behavior: the README example runs against the simulator and stops on Ctrl-
     cleanEnv({ KRAKEN_WS_PUBLIC_URL: simulator.publicUrl }),
   )
   // Each handler has printed at least once: the example works end to end.
+  // The tickers' snapshots are printed too (a channel key misses none).
   await run.waitFor(
-    /(BTC|ETH)\/USD last \d+(\.\d+)?/,
+    /BTC\/USD snapshot last \d+(\.\d+)?/,
+    /ETH\/USD snapshot last \d+(\.\d+)?/,
+    /(BTC|ETH)\/USD update last \d+(\.\d+)?/,
     /(buy|sell) [\d.]+ @ [\d.]+/,
     /BTC\/USD bid \d+(\.\d+)? ask \d+(\.\d+)?, in sync: true/,
   )
