@@ -5,12 +5,10 @@ import {
   type LiveBook,
   type LogContext,
   type LogLevel,
-  TickerSnapshotResponse,
+  TickerChannel,
   TickerSubscriptionRequest,
-  TickerUpdateResponse,
-  TradesSnapshotResponse,
+  TradesChannel,
   TradesSubscriptionRequest,
-  TradesUpdateResponse,
 } from '@kraken-sockets/runtime'
 import type { ConnectionEvent } from '@kraken-sockets/transport'
 import type { BotArgs } from './args.js'
@@ -53,10 +51,9 @@ export function createBot({ args, venue, state }: BotOptions): Bot {
     logger: (message, level, context) =>
       state.note(logLine(message, level, context)),
   })
-  kraken.trigger(TickerSnapshotResponse, (value) => state.ticker(value))
-  kraken.trigger(TickerUpdateResponse, (value) => state.ticker(value))
-  kraken.trigger(TradesSnapshotResponse, (value) => state.trades(value.trades))
-  kraken.trigger(TradesUpdateResponse, (value) => state.trades(value.trades))
+  // Channel keys: each channel's snapshot, then its updates, on one queue.
+  kraken.trigger(TickerChannel, (value) => state.ticker(value))
+  kraken.trigger(TradesChannel, (value) => state.trades(value.trades))
   kraken.on('connection', (event) => {
     const line = connectionLine(event)
     if (line !== undefined) state.note(line)
