@@ -220,6 +220,9 @@ describe('kraken.book()', () => {
   test('error: a refused book subscription rejects', async () => {
     const { kraken } = createFakeKraken({
       rejectSymbols: { 'NOPE/USD': 'Currency pair not supported NOPE/USD' },
+      // The unknown pair's hint waits this long for instrument data, which
+      // this fake never sends.
+      requestTimeout: 1_000,
     })
     await expect(kraken.book('NOPE/USD')).rejects.toMatchObject({
       name: 'BookSyncError',

@@ -95,6 +95,9 @@ describe('KrakenWebSocketAPI', () => {
   test('behavior: subscribe resolves with one ack per symbol, failures included', async () => {
     const { kraken } = createFakeKraken({
       rejectSymbols: { 'XBT/USD': 'Currency pair not supported XBT/USD' },
+      // The unknown pair's hint waits this long for instrument data, which
+      // this fake never sends: the ack then comes without a hint.
+      requestTimeout: 1_000,
     })
     const acks = await kraken.subscribe(
       TickerSubscriptionRequest(['BTC/USD', 'XBT/USD']),
@@ -103,9 +106,10 @@ describe('KrakenWebSocketAPI', () => {
       [true, undefined],
       [false, 'Currency pair not supported XBT/USD'],
     ])
+    // The ticker, and the `instrument` channel the hint subscribed.
     expect(kraken.stats().subscriptions).toEqual({
       pending: 0,
-      live: 1,
+      live: 2,
       rejected: 1,
     })
     await kraken.stop()
