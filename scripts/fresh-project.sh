@@ -97,14 +97,15 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 grep '^export KRAKEN_WS_PUBLIC_URL=' simulator.log
-# Until it has shown a ticker and a synced book (at most 120 s), then Ctrl-C.
+# Until it has shown a ticker snapshot (the channel key misses none) and a
+# synced book (at most 120 s), then Ctrl-C.
 (
   eval "$(grep '^export KRAKEN_' simulator.log)"
   exec node out/example.js
 ) >example.log 2>&1 &
 example_pid=$!
 for _ in $(seq 1 240); do
-  if grep -Eq '(BTC|ETH)/USD last [0-9.]+' example.log &&
+  if grep -Eq '(BTC|ETH)/USD snapshot last [0-9.]+' example.log &&
     grep -Eq 'BTC/USD bid [0-9.]+ ask [0-9.]+, in sync: true' example.log; then
     break
   fi
@@ -120,7 +121,7 @@ if [ "$status" -ne 0 ]; then
   cat example.log >&2
   exit 1
 fi
-grep -Eq '(BTC|ETH)/USD last [0-9.]+' example.log
+grep -Eq '(BTC|ETH)/USD snapshot last [0-9.]+' example.log
 grep -Eq 'BTC/USD bid [0-9.]+ ask [0-9.]+, in sync: true' example.log
 kill "$simulator_pid"
 wait "$simulator_pid" || true
