@@ -352,7 +352,10 @@ export class KrakenWebSocketAPI {
     return this.#core.desk.tracker.on(listener, id)
   }
 
-  /** The `instrument` channel's pairs by symbol, once trading has started. */
+  /**
+   * The `instrument` channel's pairs by symbol, once trading has started;
+   * {@link KrakenWebSocketAPI.loadInstruments} loads them on demand.
+   */
   get instruments(): ReadonlyMap<string, InstrumentPair> {
     return this.#core.desk.instruments.pairs
   }
@@ -612,7 +615,7 @@ function checkKey(key: unknown): void {
   const kind = (key as { kind?: unknown } | null)?.kind
   if (kind !== 'response' && kind !== 'family') {
     throw new TypeError(
-      'Expected a response type or family, e.g. TickerUpdateResponse.',
+      'Expected a response type or family, e.g. TickerUpdateResponse, or a channel key, e.g. TickerChannel.',
     )
   }
 }
