@@ -143,7 +143,7 @@ const runtimeFloors: Record<string, string[]> = {
     'errors',
   ],
   testing: ['client', 'trading', 'books', 'triggers', 'shared', 'errors'],
-  testingEntry: ['triggers'],
+  testingEntry: ['triggers', 'state'],
   index: [
     'state',
     'client',

@@ -17,6 +17,7 @@
  * @module
  */
 
+export { TickerState } from './state/tickerState.js'
 export type { TriggerHandler, TriggerKey } from './triggers/triggerKey.js'
 export {
   type CatchAllItem,

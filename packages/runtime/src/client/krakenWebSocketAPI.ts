@@ -389,7 +389,7 @@ export class KrakenWebSocketAPI {
     return this.#core.state.tickers.get(symbol)
   }
 
-  /** Every ticker symbol's latest ticker; live and read-only. */
+  /** Every ticker symbol's latest ticker, as of now (a new map on each read). */
   get tickers(): ReadonlyMap<string, LatestTicker> {
     return this.#core.state.tickers.all
   }

@@ -39,6 +39,11 @@ export class KeyedWaiters<TKey, TValue> {
     })
   }
 
+  /** Whether a promise waits for `key`. */
+  has(key: TKey): boolean {
+    return this.#waiters.has(key)
+  }
+
   /** Settles every waiter of `key` with `value`. */
   resolve(key: TKey, value: TValue): void {
     const waiters = this.#waiters.get(key)
