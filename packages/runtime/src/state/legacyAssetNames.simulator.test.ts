@@ -63,6 +63,13 @@ describe('restAssetLookup', () => {
     ])
   })
 
+  test('behavior: without a name, every asset', async () => {
+    const entries = await restAssetLookup(restUrl(), 30_000)()
+    expect(entries).toHaveLength(DEFAULT_ASSETS.length + 1)
+    expect(entries).toContainEqual({ id: 'XXDG', altname: 'XDG' })
+    expect(entries).toContainEqual({ id: 'SOL', altname: 'SOL' })
+  })
+
   test('error: Kraken’s error rejects with its text', async () => {
     const lookup = restAssetLookup(restUrl(), 30_000)
     await expect(lookup('NOPE')).rejects.toThrow(

@@ -13,9 +13,9 @@ const MAX_SINGLE_LOOKUPS = 32
  * (`XBT` → `BTC`, `XXBT` → `BTC`, `XDG` → `DOGE`, `ZUSD` → `USD`).
  *
  * REST does not print the v2 id beside the older names, but it accepts any
- * of an asset's names in `asset=`. So one look-up of every v2 id returns
- * the REST entries; an entry whose key or altname is a v2 id belongs to it;
- * each v2 id left over is looked up alone, and its single entry is its own.
+ * of an asset's names in `asset=`. So one look-up of every REST asset gives
+ * the entries whose key or altname is a v2 id; each v2 id left over is
+ * looked up alone (`asset=BTC`), and its single entry is its own.
  */
 export async function legacyAssetNames(
   v2Assets: Iterable<string>,
@@ -30,7 +30,7 @@ export async function legacyAssetNames(
   if (ids.length === 0) return names
   const known = new Set(ids)
   const resolved = new Set<string>()
-  for (const entry of await lookup(ids.join(','))) {
+  for (const entry of await lookup()) {
     const v2 = known.has(entry.id)
       ? entry.id
       : known.has(entry.altname)

@@ -6,8 +6,8 @@ export interface RestAssetEntry {
   readonly altname: string
 }
 
-/** Looks up REST `Assets` for a comma-separated `asset` list; resolves with its entries. */
-export type RestAssetLookup = (asset: string) => Promise<RestAssetEntry[]>
+/** Looks up REST `Assets` for one asset name, or every asset without one; resolves with the entries. */
+export type RestAssetLookup = (asset?: string) => Promise<RestAssetEntry[]>
 
 /**
  * A {@link RestAssetLookup} over Kraken's public REST `Assets` endpoint at
@@ -22,7 +22,7 @@ export function restAssetLookup(
 ): RestAssetLookup {
   return async (asset) => {
     const url = new URL('/0/public/Assets', restUrl)
-    url.searchParams.set('asset', asset)
+    if (asset !== undefined) url.searchParams.set('asset', asset)
     const response = await fetchFn(url, {
       signal: AbortSignal.timeout(timeout),
     })
