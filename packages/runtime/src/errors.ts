@@ -3,14 +3,18 @@ import {
   KrakenSocketsError,
   type KrakenSocketsErrorOptions,
 } from '@kraken-sockets/schema'
+import { ListenerError } from '@kraken-sockets/transport'
 
 // One error root for every package: the class lives in schema (which every
 // package may import); the runtime's errors extend it, and it stays
 // importable from here as before.
+// One `ListenerError` for every package: the transport's, which the runtime's
+// emitter (the same emitter) reports. Importable from here as before.
 export {
   isKrakenSocketsError,
   KrakenSocketsError,
   type KrakenSocketsErrorOptions,
+  ListenerError,
 }
 
 /**
@@ -70,21 +74,6 @@ export class HandlerError extends KrakenSocketsError {
     this.type = args.type
     this.handler = args.handler
     this.value = args.value
-  }
-}
-
-/** A listener of a runtime event threw or rejected. */
-export class ListenerError extends KrakenSocketsError {
-  override name = 'ListenerError'
-  /** The event whose listener failed. */
-  readonly event: string
-
-  constructor(args: { event: string; cause: unknown }) {
-    super(`A listener of "${args.event}" failed.`, {
-      details: describeCause(args.cause),
-      cause: args.cause,
-    })
-    this.event = args.event
   }
 }
 

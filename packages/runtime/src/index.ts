@@ -18,6 +18,8 @@ export {
 
 // The client
 
+/** A listener of a client event; it may be async (the transport's listener type). */
+export type { EmitterListener as Listener } from '@kraken-sockets/transport'
 export type {
   BookEvent,
   BookOptions,
@@ -48,7 +50,6 @@ export type {
   RateCounterOptions,
   TradingOptions,
 } from './client/options.js'
-export type { Listener } from './shared/eventEmitter.js'
 export type {
   DroppedValuesGap,
   GapEvent,

@@ -6,6 +6,7 @@ import type {
   UnsubscribeRequest,
   UnsubscribeResponse,
 } from '@kraken-sockets/schema'
+import type { EmitterListener as Listener } from '@kraken-sockets/transport'
 import type {
   BookOptions,
   L3BookOptions,
@@ -13,7 +14,6 @@ import type {
   LiveL3Book,
 } from '../books/liveBook.js'
 import { BookSyncError } from '../errors.js'
-import type { Listener } from '../shared/eventEmitter.js'
 import type { LogContext, LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
 import type { UserTask } from '../shared/taskGroup.js'
