@@ -87,6 +87,8 @@ export type {
   ExecutionReport,
   Fill,
   FillOnlyField,
+  LooseExecutionReport,
+  LooseTrackedOrder,
   TrackedOrder,
 } from './trading/executionReport.js'
 export type {

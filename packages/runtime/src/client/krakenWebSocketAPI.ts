@@ -1,4 +1,5 @@
 import type {
+  Pair,
   ResponseValue,
   SubscriptionRequest,
   SubscriptionResponse,
@@ -27,7 +28,6 @@ import type {
   PlacedOrder,
   TradingResponseFor,
 } from '../trading/tradingResponses.js'
-import type { InstrumentPair } from '../trading/types.js'
 import {
   createTriggerDecorator,
   type TriggerMethodDecorator,
@@ -309,7 +309,7 @@ export class KrakenWebSocketAPI {
   }
 
   /** The `instrument` channel's pairs by symbol, once trading has started. */
-  get instruments(): ReadonlyMap<string, InstrumentPair> {
+  get instruments(): ReadonlyMap<string, Pair> {
     return this.#core.desk.instruments.pairs
   }
 

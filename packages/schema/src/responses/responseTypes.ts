@@ -1,9 +1,6 @@
 import type * as v from 'valibot'
-import {
-  type CatalogueFamily,
-  type CatalogueMembers,
-  responseCatalogue,
-} from './responseCatalogue.js'
+import type { TradingMethod } from '../requests/tradingMethods.js'
+import { type CatalogueFamily, responseCatalogue } from './responseCatalogue.js'
 import type {
   ResponseFamily,
   ResponseName,
@@ -243,20 +240,28 @@ export const Response = families.Response as ResponseFamily<
 >
 /** Every response type: an alias of {@link Response}, which shadows the global `Response`. */
 export const AnyResponse = Response
+// The family value types below read the members off the names and values
+// (exported types only, for the docs); `responseCatalogue.test-d.ts` checks
+// they are exactly the catalogue's family tags, which build the runtime lists.
+
 /** Every snapshot response type. */
 export const SnapshotResponse = families.SnapshotResponse as ResponseFamily<
   'SnapshotResponse',
-  CatalogueMembers<'SnapshotResponse'>
+  Extract<ResponseName, `${string}SnapshotResponse`>
 >
 /** Every update response type. */
 export const UpdateResponse = families.UpdateResponse as ResponseFamily<
   'UpdateResponse',
-  CatalogueMembers<'UpdateResponse'>
+  Extract<ResponseName, `${string}UpdateResponse`>
 >
 /** The eight trading responses. */
 export const TradingResponse = families.TradingResponse as ResponseFamily<
   'TradingResponse',
-  CatalogueMembers<'TradingResponse'>
+  {
+    [K in ResponseName]: ResponseValueMap[K] extends { method: TradingMethod }
+      ? K
+      : never
+  }[ResponseName]
 >
 
 /** Any decoded response value. */
