@@ -181,3 +181,34 @@ export {
   UnsubscribeResponse,
   UpdateResponse,
 } from '@kraken-sockets/schema'
+
+// What the lower packages throw, and the browser transport, so that a bot
+// installs this package alone: it can catch a builder's refusal or a
+// transport's failure by class, and pick `webSocket()` for a socket.
+
+export {
+  DecodeError,
+  RequestValidationError,
+  SchemaError,
+} from '@kraken-sockets/schema'
+export {
+  ConnectionError,
+  FatalTransportError,
+  InvalidApiKeyError,
+  InvalidConfigError,
+  InvalidPrivateKeyError,
+  InvalidUrlError,
+  ReconnectExhaustedError,
+  TokenAbortedError,
+  TokenError,
+  TokenHttpError,
+  TokenRequestError,
+  TokenResponseError,
+  TokenTimeoutError,
+  TransportClosedError,
+  TransportError,
+  TransportNotOpenError,
+  type WebSocketTransportConfig,
+  WebSocketUnavailableError,
+  webSocket,
+} from '@kraken-sockets/transport'
