@@ -176,7 +176,12 @@ export class AuthenticationError extends KrakenSocketsError {
 
   constructor(args: { endpoint: string; reason: string; cause?: unknown }) {
     super(`No WebSocket token for the ${args.endpoint} socket.`, {
-      details: args.reason,
+      // The cause says what to do (check the key, its permission, one key
+      // per program): lifted here so the message itself says it.
+      details:
+        args.cause === undefined
+          ? args.reason
+          : `${args.reason} ${liftCause(args.cause)}`,
       cause: args.cause,
     })
     this.endpoint = args.endpoint
@@ -264,6 +269,25 @@ export class BookDepthConflictError extends KrakenSocketsError {
     this.liveDepth = args.liveDepth
     this.askedDepth = args.askedDepth
   }
+}
+
+/**
+ * What an error says, first sentence and specifics, for a wrapper to repeat
+ * in its own message: the "what to do" of a failed private request must not
+ * sit one or two `cause` levels deep.
+ *
+ * @internal
+ */
+export function liftCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return describeCause(cause)
+  const { shortMessage, details } = cause as {
+    shortMessage?: unknown
+    details?: unknown
+  }
+  const first = typeof shortMessage === 'string' ? shortMessage : cause.message
+  return typeof details === 'string' && details !== ''
+    ? `${first} ${details}`
+    : first
 }
 
 function describeCause(cause: unknown): string {
