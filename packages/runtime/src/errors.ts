@@ -290,7 +290,8 @@ export function liftCause(cause: unknown): string {
     : first
 }
 
-function describeCause(cause: unknown): string {
+/** An error's name and message, or any other value as text (never throws). */
+export function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`
   try {
     return String(cause)
