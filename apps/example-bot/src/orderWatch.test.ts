@@ -46,7 +46,7 @@ test('default: resolves with the state at the first order event', async () => {
   const waiting = orderState(kraken, handle, new AbortController().signal)
   const order = {
     order_id: 'O1',
-    order_status: 'new',
+    order_status: 'new' as const,
     order_qty: 0.5,
     cum_qty: 0,
   }

@@ -3,14 +3,18 @@ import {
   KrakenSocketsError,
   type KrakenSocketsErrorOptions,
 } from '@kraken-sockets/schema'
+import { ListenerError } from '@kraken-sockets/transport'
 
 // One error root for every package: the class lives in schema (which every
 // package may import); the runtime's errors extend it, and it stays
 // importable from here as before.
+// One `ListenerError` for every package: the transport's, which the runtime's
+// emitter (the same emitter) reports. Importable from here as before.
 export {
   isKrakenSocketsError,
   KrakenSocketsError,
   type KrakenSocketsErrorOptions,
+  ListenerError,
 }
 
 /**
@@ -70,21 +74,6 @@ export class HandlerError extends KrakenSocketsError {
     this.type = args.type
     this.handler = args.handler
     this.value = args.value
-  }
-}
-
-/** A listener of a runtime event threw or rejected. */
-export class ListenerError extends KrakenSocketsError {
-  override name = 'ListenerError'
-  /** The event whose listener failed. */
-  readonly event: string
-
-  constructor(args: { event: string; cause: unknown }) {
-    super(`A listener of "${args.event}" failed.`, {
-      details: describeCause(args.cause),
-      cause: args.cause,
-    })
-    this.event = args.event
   }
 }
 
@@ -187,7 +176,12 @@ export class AuthenticationError extends KrakenSocketsError {
 
   constructor(args: { endpoint: string; reason: string; cause?: unknown }) {
     super(`No WebSocket token for the ${args.endpoint} socket.`, {
-      details: args.reason,
+      // The cause says what to do (check the key, its permission, one key
+      // per program): lifted here so the message itself says it.
+      details:
+        args.cause === undefined
+          ? args.reason
+          : `${args.reason} ${liftCause(args.cause)}`,
       cause: args.cause,
     })
     this.endpoint = args.endpoint
@@ -282,7 +276,27 @@ export class BookDepthConflictError extends KrakenSocketsError {
   }
 }
 
-function describeCause(cause: unknown): string {
+/**
+ * What an error says, first sentence and specifics, for a wrapper to repeat
+ * in its own message: the "what to do" of a failed private request must not
+ * sit one or two `cause` levels deep.
+ *
+ * @internal
+ */
+export function liftCause(cause: unknown): string {
+  if (!(cause instanceof Error)) return describeCause(cause)
+  const { shortMessage, details } = cause as {
+    shortMessage?: unknown
+    details?: unknown
+  }
+  const first = typeof shortMessage === 'string' ? shortMessage : cause.message
+  return typeof details === 'string' && details !== ''
+    ? `${first} ${details}`
+    : first
+}
+
+/** An error's name and message, or any other value as text (never throws). */
+export function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`
   try {
     return String(cause)

@@ -18,6 +18,8 @@ export {
 
 // The client
 
+/** A listener of a client event; it may be async (the transport's listener type). */
+export type { EmitterListener as Listener } from '@kraken-sockets/transport'
 export type {
   BookEvent,
   BookOptions,
@@ -48,7 +50,6 @@ export type {
   RateCounterOptions,
   TradingOptions,
 } from './client/options.js'
-export type { Listener } from './shared/eventEmitter.js'
 export type {
   DroppedValuesGap,
   GapEvent,
@@ -102,6 +103,8 @@ export type {
   ExecutionReport,
   Fill,
   FillOnlyField,
+  LooseExecutionReport,
+  LooseTrackedOrder,
   TrackedOrder,
 } from './trading/executionReport.js'
 export type {
@@ -194,3 +197,34 @@ export {
   UnsubscribeResponse,
   UpdateResponse,
 } from '@kraken-sockets/schema'
+
+// What the lower packages throw, and the browser transport, so that a bot
+// installs this package alone: it can catch a builder's refusal or a
+// transport's failure by class, and pick `webSocket()` for a socket.
+
+export {
+  DecodeError,
+  RequestValidationError,
+  SchemaError,
+} from '@kraken-sockets/schema'
+export {
+  ConnectionError,
+  FatalTransportError,
+  InvalidApiKeyError,
+  InvalidConfigError,
+  InvalidPrivateKeyError,
+  InvalidUrlError,
+  ReconnectExhaustedError,
+  TokenAbortedError,
+  TokenError,
+  TokenHttpError,
+  TokenRequestError,
+  TokenResponseError,
+  TokenTimeoutError,
+  TransportClosedError,
+  TransportError,
+  TransportNotOpenError,
+  type WebSocketTransportConfig,
+  WebSocketUnavailableError,
+  webSocket,
+} from '@kraken-sockets/transport'

@@ -58,6 +58,12 @@ export type SimulatorOptions = {
   /** How long (ms) an issued WS token lives unused. @default 900_000 (15 minutes, as on Kraken) */
   readonly tokenTtl?: number
   /**
+   * Whether the API key has Kraken's "WebSocket interface" permission;
+   * without it `GetWebSocketsToken` answers `EGeneral:Permission denied`.
+   * @default true
+   */
+  readonly webSocketPermission?: boolean
+  /**
    * Opening balances of every account (asset → amount).
    * @default DEFAULT_BALANCES
    */

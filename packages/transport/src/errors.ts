@@ -154,12 +154,29 @@ export class FatalTransportError extends TransportError {
   }
 }
 
-/** A transport event listener threw; the transport kept going. */
+/**
+ * A listener of an event threw or rejected; the emitter kept going and the
+ * other listeners still ran. One class for every package: the transports'
+ * `on` and the runtime's `kraken.on` both report this.
+ */
 export class ListenerError extends TransportError {
   override name = 'ListenerError'
+  /** The event whose listener failed. */
   readonly event: string
   constructor({ event, cause }: { event: string; cause: unknown }) {
-    super(`A "${event}" listener threw.`, { cause })
+    super(`A listener of "${event}" failed.`, {
+      details: describeCause(cause),
+      cause,
+    })
     this.event = event
+  }
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return `${cause.name}: ${cause.message}`
+  try {
+    return String(cause)
+  } catch {
+    return 'unprintable value'
   }
 }

@@ -49,7 +49,15 @@ export {
   type Emitter as TransportEmitter,
   type Listener as TransportListener,
 } from './internal/emitter.js'
+export {
+  createEventEmitter,
+  type EmitterListener,
+  type EventEmitter,
+  type EventEmitterConfig,
+  type EventMap,
+} from './internal/eventEmitter.js'
 export { DEFAULT_FATAL_ERRORS } from './internal/fatal.js'
+export { sniffFrame } from './internal/sniffFrame.js'
 export { redactUrl } from './internal/url.js'
 export {
   createRequestIdAllocator,

@@ -4,6 +4,8 @@ import {
   transactionCost,
 } from '@kraken-sockets/schema'
 import {
+  createEventEmitter,
+  type EventEmitter,
   ReconnectExhaustedError,
   type TransportEndpoint,
 } from '@kraken-sockets/transport'
@@ -14,10 +16,6 @@ import {
   createConnectionPool,
 } from '../connections/connectionPool.js'
 import { ListenerError } from '../errors.js'
-import {
-  createEventEmitter,
-  type EventEmitter,
-} from '../shared/eventEmitter.js'
 import { createLogger, type Logger } from '../shared/logger.js'
 import { createTaskGroup, type TaskGroup } from '../shared/taskGroup.js'
 import { restAssetLookup } from '../state/restAssets.js'

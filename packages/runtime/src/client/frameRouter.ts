@@ -1,4 +1,5 @@
 import { decodeMessage } from '@kraken-sockets/schema'
+import { sniffFrame } from '@kraken-sockets/transport'
 import type { Connection } from '../connections/connection.js'
 import { DecodeFailureError } from '../errors.js'
 import type { TriggerRegistry } from '../triggers/triggerRegistry.js'
@@ -90,14 +91,7 @@ export function createFrameRouter(
 function answeredRequest(
   text: string,
 ): { method: string; reqId: number } | undefined {
-  let frame: unknown
-  try {
-    frame = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (typeof frame !== 'object' || frame === null) return undefined
-  const { method, req_id } = frame as { method?: unknown; req_id?: unknown }
+  const { method, req_id } = sniffFrame(text) ?? {}
   if (typeof method !== 'string' || !Number.isInteger(req_id)) return undefined
   return { method, reqId: req_id as number }
 }

@@ -1,4 +1,5 @@
 import type {
+  Pair,
   ResponseValue,
   SubscriptionRequest,
   SubscriptionResponse,
@@ -6,6 +7,7 @@ import type {
   UnsubscribeRequest,
   UnsubscribeResponse,
 } from '@kraken-sockets/schema'
+import type { EmitterListener as Listener } from '@kraken-sockets/transport'
 import type {
   BookOptions,
   L3BookOptions,
@@ -13,7 +15,6 @@ import type {
   LiveL3Book,
 } from '../books/liveBook.js'
 import { BookSyncError, isUnknownPairReason } from '../errors.js'
-import type { Listener } from '../shared/eventEmitter.js'
 import type { LogContext, LogSink } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'
 import type { UserTask } from '../shared/taskGroup.js'
@@ -35,7 +36,6 @@ import type {
   PlacedOrder,
   TradingResponseFor,
 } from '../trading/tradingResponses.js'
-import type { InstrumentPair } from '../trading/types.js'
 import {
   createTriggerDecorator,
   type TriggerMethodDecorator,
@@ -356,7 +356,7 @@ export class KrakenWebSocketAPI {
    * The `instrument` channel's pairs by symbol, once trading has started;
    * {@link KrakenWebSocketAPI.loadInstruments} loads them on demand.
    */
-  get instruments(): ReadonlyMap<string, InstrumentPair> {
+  get instruments(): ReadonlyMap<string, Pair> {
     return this.#core.desk.instruments.pairs
   }
 

@@ -2,9 +2,10 @@
  * How the runtime wires these parts together: registry failures and gaps
  * become events, and what no listener takes reaches the logger, redacted.
  */
+
+import { createEventEmitter } from '@kraken-sockets/transport'
 import { expect, test } from 'vitest'
 import { DecodeFailureError, type KrakenSocketsError } from '../errors.js'
-import { createEventEmitter } from '../shared/eventEmitter.js'
 import type { DroppedValuesGap } from '../shared/gap.js'
 import { createLogger } from '../shared/logger.js'
 import type { LogLevel } from '../shared/logLevel.js'

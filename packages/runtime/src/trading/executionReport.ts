@@ -1,11 +1,27 @@
+import type { Execution } from '@kraken-sockets/schema'
+
 /**
- * One report of the `executions` channel, with the fields the order tracker
- * reads. Every field is optional: Kraken sends sparse updates whose fields
- * depend on `exec_type` (a `new` event carries only a few).
+ * One report of the `executions` channel as the order tracker reads it:
+ * schema's {@link Execution}, each field optional and allowed `undefined`
+ * (Kraken sends sparse updates whose fields depend on `exec_type`, and REST
+ * order lookups fill only some). Derived from schema, never restated.
  *
  * @see https://docs.kraken.com/api/docs/websocket-v2/executions
  */
 export type ExecutionReport = {
+  [K in keyof Execution]?: Execution[K] | undefined
+}
+
+/**
+ * The shape {@link ExecutionReport} had before it was derived from schema:
+ * the same fields, with `side`, `exec_type` and `order_status` as plain
+ * strings.
+ *
+ * @deprecated Use {@link ExecutionReport} (schema's `Execution`, with
+ * literal unions). Kept for one minor version for code that builds reports
+ * from plain strings; removed in the next minor version.
+ */
+export type LooseExecutionReport = {
   order_id?: string | undefined
   cl_ord_id?: string | undefined
   order_userref?: number | undefined
@@ -30,6 +46,18 @@ export type ExecutionReport = {
   amended?: boolean | undefined
   reason?: string | undefined
   timestamp?: string | undefined
+}
+/**
+ * The shape {@link TrackedOrder} had before it was derived from schema
+ * (`side` and `order_status` as plain strings).
+ *
+ * @deprecated Use {@link TrackedOrder}. Kept for one minor version; removed
+ * in the next minor version.
+ */
+export type LooseTrackedOrder = Readonly<
+  Omit<LooseExecutionReport, FillOnlyField | 'exec_type'>
+> & {
+  readonly order_id: string
 }
 
 /**

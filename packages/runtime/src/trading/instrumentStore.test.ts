@@ -3,7 +3,11 @@ import { createInstrumentStore } from './instrumentStore.js'
 
 const pair = {
   symbol: 'BTC/USD',
+  base: 'BTC',
+  quote: 'USD',
   status: 'online',
+  qty_precision: 8,
+  price_precision: 1,
   price_increment: 0.1,
   qty_increment: 1e-8,
   qty_min: 0.0001,

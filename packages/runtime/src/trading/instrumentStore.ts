@@ -1,9 +1,9 @@
-import type { InstrumentPair } from './types.js'
+import type { Pair } from '@kraken-sockets/schema'
 
 /** A message of the `instrument` channel, as the schema decodes it. */
 export type InstrumentsMessage = {
   readonly type: 'snapshot' | 'update'
-  readonly pairs: readonly (InstrumentPair & { readonly status?: string })[]
+  readonly pairs: readonly Pair[]
 }
 
 /** The `instrument` channel's pairs, kept current. */
@@ -13,9 +13,9 @@ export type InstrumentStore = {
   /** Resolves once the first snapshot is applied. */
   readonly loaded: Promise<void>
   /** Every pair by symbol, read-only and live. */
-  readonly pairs: ReadonlyMap<string, InstrumentPair>
+  readonly pairs: ReadonlyMap<string, Pair>
   /** The pair `symbol`, if Kraken listed it. */
-  get(symbol: string): InstrumentPair | undefined
+  get(symbol: string): Pair | undefined
   /** Applies a snapshot (replaces every pair) or an update (changed pairs only). */
   apply(message: InstrumentsMessage): void
 }
@@ -33,7 +33,7 @@ export type InstrumentStore = {
  * ```
  */
 export function createInstrumentStore(): InstrumentStore {
-  const pairs = new Map<string, InstrumentPair>()
+  const pairs = new Map<string, Pair>()
   let isLoaded = false
   let markLoaded: () => void = () => {}
   const loaded = new Promise<void>((resolve) => {

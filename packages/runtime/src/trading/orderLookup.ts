@@ -3,7 +3,9 @@ import type { ExecutionReport } from './executionReport.js'
 import type { OrderTracker } from './orderTrackerTypes.js'
 
 /** Kraken's REST order statuses mapped to the executions channel's. */
-const STATUS: Readonly<Record<string, string>> = {
+const STATUS: Readonly<
+  Record<string, NonNullable<ExecutionReport['order_status']>>
+> = {
   pending: 'pending_new',
   open: 'new',
   closed: 'filled',

@@ -6,6 +6,7 @@ import {
 } from '@kraken-sockets/schema'
 import type { Connection } from '../connections/connection.js'
 import type { ConnectionPool } from '../connections/connectionPool.js'
+import { liftCause } from '../errors.js'
 import type { Logger } from '../shared/logger.js'
 import {
   KrakenRejectedError,
@@ -77,7 +78,8 @@ export class TradingRequests {
       throw new NotSentError({
         method,
         code: 'refused',
-        reason: 'No WebSocket token could be obtained.',
+        // The token failure's own advice (wrong key, nonce, permission).
+        reason: liftCause(cause),
         cause,
       })
     }

@@ -1,5 +1,6 @@
 import type {
   Money,
+  Pair,
   TradingMethod as SchemaTradingMethod,
 } from '@kraken-sockets/schema'
 /**
@@ -18,17 +19,21 @@ export type DecimalInput = Money
 export type OrderSide = 'buy' | 'sell'
 
 /**
- * The fields of an `instrument` pair the trading core needs.
+ * The fields of an `instrument` pair that order rounding and the local guards
+ * read: schema's {@link Pair} fields by name, with the increments also
+ * accepted as exact decimal text. Every `Pair` fits it.
  *
+ * @deprecated As a public name: `kraken.instruments` now holds schema's
+ * `Pair`. This name stays for one minor version, then leaves the public
+ * API (rounding keeps it inside).
  * @see https://docs.kraken.com/api/docs/websocket-v2/instrument
  */
-export type InstrumentPair = {
-  symbol: string
-  status?: string | undefined
-  price_increment: DecimalInput
-  qty_increment: DecimalInput
-  qty_min?: DecimalInput | undefined
-  cost_min?: DecimalInput | undefined
+export type InstrumentPair = Pick<Pair, 'symbol'> & {
+  [K in 'status']?: Pair[K] | undefined
+} & {
+  [K in 'price_increment' | 'qty_increment']: DecimalInput
+} & {
+  [K in 'qty_min' | 'cost_min']?: DecimalInput | undefined
 }
 
 /**

@@ -1,5 +1,5 @@
+import { createEventEmitter } from '@kraken-sockets/transport'
 import { expectTypeOf, test } from 'vitest'
-import { createEventEmitter } from '../shared/eventEmitter.js'
 import { createTriggerDecorator } from './triggerDecorator.js'
 
 interface Ticker {

@@ -22,7 +22,8 @@ export type RequestValidationErrorParameters = {
  *
  * Messages name the field and, when the accepted values can be listed, list
  * them in `allowed`. They never contain the WS token: builders refuse a
- * `token` field before validating, and {@link stringifyRequest} never puts
+ * `token` field before validating, and
+ * {@link @kraken-sockets/schema!stringifyRequest | stringifyRequest} never puts
  * the token in an error.
  */
 export class RequestValidationError extends SchemaError {

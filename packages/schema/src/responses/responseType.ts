@@ -1,68 +1,19 @@
 import type * as v from 'valibot'
-import type {
-  AddOrderResponse,
-  AmendOrderResponse,
-  BalancesSnapshotResponse,
-  BalancesUpdateResponse,
-  BatchAddResponse,
-  BatchCancelResponse,
-  BookSnapshotResponse,
-  BookUpdateResponse,
-  CancelAllOrdersAfterResponse,
-  CancelAllResponse,
-  CancelOrderResponse,
-  EditOrderResponse,
-  ExecutionsSnapshotResponse,
-  ExecutionsUpdateResponse,
-  HeartbeatResponse,
-  InstrumentsSnapshotResponse,
-  InstrumentsUpdateResponse,
-  OHLCSnapshotResponse,
-  OHLCUpdateResponse,
-  OrderSnapshotResponse,
-  OrderUpdateResponse,
-  PingResponse,
-  StatusResponse,
-  SubscriptionResponse,
-  TickerSnapshotResponse,
-  TickerUpdateResponse,
-  TradesSnapshotResponse,
-  TradesUpdateResponse,
-  UnsubscribeResponse,
-} from './responseTypes.js'
+import type { ResponseCatalogue } from './responseCatalogue.js'
+import type { Precise } from './shared.js'
 
-/** Every response type name, each mapped to the value a trigger receives. */
-export interface ResponseValueMap {
-  HeartbeatResponse: HeartbeatResponse
-  PingResponse: PingResponse
-  StatusResponse: StatusResponse
-  BookSnapshotResponse: BookSnapshotResponse
-  BookUpdateResponse: BookUpdateResponse
-  TickerSnapshotResponse: TickerSnapshotResponse
-  TickerUpdateResponse: TickerUpdateResponse
-  TradesSnapshotResponse: TradesSnapshotResponse
-  TradesUpdateResponse: TradesUpdateResponse
-  OHLCSnapshotResponse: OHLCSnapshotResponse
-  OHLCUpdateResponse: OHLCUpdateResponse
-  InstrumentsSnapshotResponse: InstrumentsSnapshotResponse
-  InstrumentsUpdateResponse: InstrumentsUpdateResponse
-  OrderSnapshotResponse: OrderSnapshotResponse
-  OrderUpdateResponse: OrderUpdateResponse
-  ExecutionsSnapshotResponse: ExecutionsSnapshotResponse
-  ExecutionsUpdateResponse: ExecutionsUpdateResponse
-  BalancesSnapshotResponse: BalancesSnapshotResponse
-  BalancesUpdateResponse: BalancesUpdateResponse
-  SubscriptionResponse: SubscriptionResponse
-  UnsubscribeResponse: UnsubscribeResponse
-  AddOrderResponse: AddOrderResponse
-  AmendOrderResponse: AmendOrderResponse
-  EditOrderResponse: EditOrderResponse
-  CancelOrderResponse: CancelOrderResponse
-  CancelAllResponse: CancelAllResponse
-  CancelAllOrdersAfterResponse: CancelAllOrdersAfterResponse
-  BatchAddResponse: BatchAddResponse
-  BatchCancelResponse: BatchCancelResponse
+/** The value a trigger receives for each catalogue row: its schema's output, precise. */
+type CatalogueValues = {
+  [K in keyof ResponseCatalogue]: Precise<
+    v.InferOutput<ResponseCatalogue[K]['schema']>
+  >
 }
+
+/**
+ * Every response type name, each mapped to the value a trigger receives.
+ * Derived from the one response catalogue (each schema's output).
+ */
+export interface ResponseValueMap extends CatalogueValues {}
 
 /** The name of a response type, e.g. `'TickerUpdateResponse'`. */
 export type ResponseName = keyof ResponseValueMap

@@ -1,32 +1,6 @@
 import type * as v from 'valibot'
-import { AddOrderResponseSchema } from './addOrder.js'
-import { AmendOrderResponseSchema } from './amendOrder.js'
-import {
-  BalancesSnapshotResponseSchema,
-  BalancesUpdateResponseSchema,
-} from './balances.js'
-import { BatchAddResponseSchema } from './batchAdd.js'
-import { BatchCancelResponseSchema } from './batchCancel.js'
-import { BookSnapshotResponseSchema, BookUpdateResponseSchema } from './book.js'
-import { CancelAllResponseSchema } from './cancelAll.js'
-import { CancelAllOrdersAfterResponseSchema } from './cancelAllOrdersAfter.js'
-import { CancelOrderResponseSchema } from './cancelOrder.js'
-import { EditOrderResponseSchema } from './editOrder.js'
-import {
-  ExecutionsSnapshotResponseSchema,
-  ExecutionsUpdateResponseSchema,
-} from './executions.js'
-import { HeartbeatResponseSchema } from './heartbeat.js'
-import {
-  InstrumentsSnapshotResponseSchema,
-  InstrumentsUpdateResponseSchema,
-} from './instrument.js'
-import {
-  OrderSnapshotResponseSchema,
-  OrderUpdateResponseSchema,
-} from './level3.js'
-import { OHLCSnapshotResponseSchema, OHLCUpdateResponseSchema } from './ohlc.js'
-import { PingResponseSchema } from './ping.js'
+import type { TradingMethod } from '../requests/tradingMethods.js'
+import { type CatalogueFamily, responseCatalogue } from './responseCatalogue.js'
 import type {
   ResponseFamily,
   ResponseName,
@@ -34,385 +8,260 @@ import type {
   ResponseValue,
   ResponseValueMap,
 } from './responseType.js'
-import type { Precise } from './shared.js'
-import { StatusResponseSchema } from './status.js'
-import { SubscriptionResponseSchema } from './subscribe.js'
-import {
-  TickerSnapshotResponseSchema,
-  TickerUpdateResponseSchema,
-} from './ticker.js'
-import {
-  TradesSnapshotResponseSchema,
-  TradesUpdateResponseSchema,
-} from './trade.js'
-import { UnsubscribeResponseSchema } from './unsubscribe.js'
 
 type MutableFamily = { kind: 'family'; name: string; members: ResponseType[] }
 
-const familyDrafts: MutableFamily[] = []
-
 function draftFamily(name: string): MutableFamily {
-  const family: MutableFamily = { kind: 'family', name, members: [] }
-  familyDrafts.push(family)
-  return family
+  return { kind: 'family', name, members: [] }
 }
 
-const responseDraft = draftFamily('Response')
-const snapshotDraft = draftFamily('SnapshotResponse')
-const updateDraft = draftFamily('UpdateResponse')
-const tradingDraft = draftFamily('TradingResponse')
+// Types and families refer to each other, so both are built from the one
+// catalogue unfrozen, then frozen together once every member is known.
+const families: Record<'Response' | CatalogueFamily, MutableFamily> = {
+  Response: draftFamily('Response'),
+  SnapshotResponse: draftFamily('SnapshotResponse'),
+  UpdateResponse: draftFamily('UpdateResponse'),
+  TradingResponse: draftFamily('TradingResponse'),
+}
 
-// Types and families refer to each other, so both are built unfrozen and
-// frozen together once every member is known.
-function define<const TName extends ResponseName>(
-  name: TName,
-  schema: v.GenericSchema<unknown, ResponseValueMap[TName]>,
-  families: MutableFamily[],
-): ResponseType<TName> {
-  const all = [responseDraft, ...families]
-  const type: ResponseType<TName> = Object.freeze({
+const byName = new Map<string, ResponseType>()
+for (const [name, row] of Object.entries(responseCatalogue)) {
+  const own: MutableFamily[] =
+    'family' in row
+      ? [families.Response, families[row.family]]
+      : [families.Response]
+  const type = Object.freeze({
     kind: 'response',
-    name,
-    families: Object.freeze(all) as readonly ResponseFamily[],
-    schema,
-  })
-  for (const family of all) family.members.push(type)
-  return type
+    name: name as ResponseName,
+    families: Object.freeze(own) as readonly ResponseFamily[],
+    schema: row.schema as v.GenericSchema,
+  }) as ResponseType
+  for (const family of own) family.members.push(type)
+  byName.set(name, type)
 }
-
-/** A decoded `heartbeat` frame: `{ channel: 'heartbeat' }`. */
-export type HeartbeatResponse = Precise<
-  v.InferOutput<typeof HeartbeatResponseSchema>
->
-/** A heartbeat. Use it as a trigger key. */
-export const HeartbeatResponse: ResponseType<'HeartbeatResponse'> = define(
-  'HeartbeatResponse',
-  HeartbeatResponseSchema,
-  [],
-)
-
-/** A decoded `pong` (or a rejected `ping`). */
-export type PingResponse = Precise<v.InferOutput<typeof PingResponseSchema>>
-/** A `pong` (or a rejected `ping`). Use it as a trigger key. */
-export const PingResponse: ResponseType<'PingResponse'> = define(
-  'PingResponse',
-  PingResponseSchema,
-  [],
-)
-
-/** The trading engine status, pushed on connect and on every change. */
-export type StatusResponse = Precise<v.InferOutput<typeof StatusResponseSchema>>
-/** The trading engine status. Use it as a trigger key. */
-export const StatusResponse: ResponseType<'StatusResponse'> = define(
-  'StatusResponse',
-  StatusResponseSchema,
-  [],
-)
-
-/** An L2 book snapshot for one symbol. */
-export type BookSnapshotResponse = Precise<
-  v.InferOutput<typeof BookSnapshotResponseSchema>
->
-/** An L2 book snapshot for one symbol. Use it as a trigger key. */
-export const BookSnapshotResponse: ResponseType<'BookSnapshotResponse'> =
-  define('BookSnapshotResponse', BookSnapshotResponseSchema, [snapshotDraft])
-
-/** An L2 book update for one symbol. */
-export type BookUpdateResponse = Precise<
-  v.InferOutput<typeof BookUpdateResponseSchema>
->
-/** An L2 book update for one symbol. Use it as a trigger key. */
-export const BookUpdateResponse: ResponseType<'BookUpdateResponse'> = define(
-  'BookUpdateResponse',
-  BookUpdateResponseSchema,
-  [updateDraft],
-)
-
-/** A ticker snapshot for one symbol: `response.symbol`, `response.last`, ... */
-export type TickerSnapshotResponse = Precise<
-  v.InferOutput<typeof TickerSnapshotResponseSchema>
->
-/** A ticker snapshot for one symbol. Use it as a trigger key. */
-export const TickerSnapshotResponse: ResponseType<'TickerSnapshotResponse'> =
-  define('TickerSnapshotResponse', TickerSnapshotResponseSchema, [
-    snapshotDraft,
-  ])
-
-/** A ticker update for one symbol: `response.symbol`, `response.last`, ... */
-export type TickerUpdateResponse = Precise<
-  v.InferOutput<typeof TickerUpdateResponseSchema>
->
-/** A ticker update for one symbol. Use it as a trigger key. */
-export const TickerUpdateResponse: ResponseType<'TickerUpdateResponse'> =
-  define('TickerUpdateResponse', TickerUpdateResponseSchema, [updateDraft])
-
-/** The most recent trades: `response.trades`. */
-export type TradesSnapshotResponse = Precise<
-  v.InferOutput<typeof TradesSnapshotResponseSchema>
->
-/** The most recent trades. Use it as a trigger key. */
-export const TradesSnapshotResponse: ResponseType<'TradesSnapshotResponse'> =
-  define('TradesSnapshotResponse', TradesSnapshotResponseSchema, [
-    snapshotDraft,
-  ])
-
-/** New trades: `response.trades`. */
-export type TradesUpdateResponse = Precise<
-  v.InferOutput<typeof TradesUpdateResponseSchema>
->
-/** New trades. Use it as a trigger key. */
-export const TradesUpdateResponse: ResponseType<'TradesUpdateResponse'> =
-  define('TradesUpdateResponse', TradesUpdateResponseSchema, [updateDraft])
-
-/** Recent candles: `response.candles`. */
-export type OHLCSnapshotResponse = Precise<
-  v.InferOutput<typeof OHLCSnapshotResponseSchema>
->
-/** Recent candles. Use it as a trigger key. */
-export const OHLCSnapshotResponse: ResponseType<'OHLCSnapshotResponse'> =
-  define('OHLCSnapshotResponse', OHLCSnapshotResponseSchema, [snapshotDraft])
-
-/** Candle updates: `response.candles`. */
-export type OHLCUpdateResponse = Precise<
-  v.InferOutput<typeof OHLCUpdateResponseSchema>
->
-/** Candle updates. Use it as a trigger key. */
-export const OHLCUpdateResponse: ResponseType<'OHLCUpdateResponse'> = define(
-  'OHLCUpdateResponse',
-  OHLCUpdateResponseSchema,
-  [updateDraft],
-)
-
-/** Reference data: `response.assets`, `response.pairs`. */
-export type InstrumentsSnapshotResponse = Precise<
-  v.InferOutput<typeof InstrumentsSnapshotResponseSchema>
->
-/** Every asset and pair. Use it as a trigger key. */
-export const InstrumentsSnapshotResponse: ResponseType<'InstrumentsSnapshotResponse'> =
-  define('InstrumentsSnapshotResponse', InstrumentsSnapshotResponseSchema, [
-    snapshotDraft,
-  ])
-
-/** Changed reference data: `response.assets`, `response.pairs`. */
-export type InstrumentsUpdateResponse = Precise<
-  v.InferOutput<typeof InstrumentsUpdateResponseSchema>
->
-/** Changed assets and pairs. Use it as a trigger key. */
-export const InstrumentsUpdateResponse: ResponseType<'InstrumentsUpdateResponse'> =
-  define('InstrumentsUpdateResponse', InstrumentsUpdateResponseSchema, [
-    updateDraft,
-  ])
-
-/** A level3 snapshot for one symbol. */
-export type OrderSnapshotResponse = Precise<
-  v.InferOutput<typeof OrderSnapshotResponseSchema>
->
-/** A level3 snapshot for one symbol. Use it as a trigger key. */
-export const OrderSnapshotResponse: ResponseType<'OrderSnapshotResponse'> =
-  define('OrderSnapshotResponse', OrderSnapshotResponseSchema, [snapshotDraft])
-
-/** A level3 update for one symbol. */
-export type OrderUpdateResponse = Precise<
-  v.InferOutput<typeof OrderUpdateResponseSchema>
->
-/** A level3 update for one symbol. Use it as a trigger key. */
-export const OrderUpdateResponse: ResponseType<'OrderUpdateResponse'> = define(
-  'OrderUpdateResponse',
-  OrderUpdateResponseSchema,
-  [updateDraft],
-)
-
-/** Open orders and recent fills: `response.executions`. */
-export type ExecutionsSnapshotResponse = Precise<
-  v.InferOutput<typeof ExecutionsSnapshotResponseSchema>
->
-/** Open orders and recent fills. Use it as a trigger key. */
-export const ExecutionsSnapshotResponse: ResponseType<'ExecutionsSnapshotResponse'> =
-  define('ExecutionsSnapshotResponse', ExecutionsSnapshotResponseSchema, [
-    snapshotDraft,
-  ])
-
-/** Order events: `response.executions`. */
-export type ExecutionsUpdateResponse = Precise<
-  v.InferOutput<typeof ExecutionsUpdateResponseSchema>
->
-/** Order events and fills. Use it as a trigger key. */
-export const ExecutionsUpdateResponse: ResponseType<'ExecutionsUpdateResponse'> =
-  define('ExecutionsUpdateResponse', ExecutionsUpdateResponseSchema, [
-    updateDraft,
-  ])
-
-/** Every balance: `response.balances`. */
-export type BalancesSnapshotResponse = Precise<
-  v.InferOutput<typeof BalancesSnapshotResponseSchema>
->
-/** Every balance. Use it as a trigger key. */
-export const BalancesSnapshotResponse: ResponseType<'BalancesSnapshotResponse'> =
-  define('BalancesSnapshotResponse', BalancesSnapshotResponseSchema, [
-    snapshotDraft,
-  ])
-
-/** Ledger transactions: `response.balances`. */
-export type BalancesUpdateResponse = Precise<
-  v.InferOutput<typeof BalancesUpdateResponseSchema>
->
-/** Ledger transactions. Use it as a trigger key. */
-export const BalancesUpdateResponse: ResponseType<'BalancesUpdateResponse'> =
-  define('BalancesUpdateResponse', BalancesUpdateResponseSchema, [updateDraft])
-
-/** A subscribe acknowledgement (`success: false` with `error` on failure). */
-export type SubscriptionResponse = Precise<
-  v.InferOutput<typeof SubscriptionResponseSchema>
->
-/** A subscribe acknowledgement. Use it as a trigger key. */
-export const SubscriptionResponse: ResponseType<'SubscriptionResponse'> =
-  define('SubscriptionResponse', SubscriptionResponseSchema, [])
-
-/** An unsubscribe acknowledgement. */
-export type UnsubscribeResponse = Precise<
-  v.InferOutput<typeof UnsubscribeResponseSchema>
->
-/** An unsubscribe acknowledgement. Use it as a trigger key. */
-export const UnsubscribeResponse: ResponseType<'UnsubscribeResponse'> = define(
-  'UnsubscribeResponse',
-  UnsubscribeResponseSchema,
-  [],
-)
-
-/** An `add_order` response. */
-export type AddOrderResponse = Precise<
-  v.InferOutput<typeof AddOrderResponseSchema>
->
-/** An `add_order` response. Use it as a trigger key. */
-export const AddOrderResponse: ResponseType<'AddOrderResponse'> = define(
-  'AddOrderResponse',
-  AddOrderResponseSchema,
-  [tradingDraft],
-)
-
-/** An `amend_order` response. */
-export type AmendOrderResponse = Precise<
-  v.InferOutput<typeof AmendOrderResponseSchema>
->
-/** An `amend_order` response. Use it as a trigger key. */
-export const AmendOrderResponse: ResponseType<'AmendOrderResponse'> = define(
-  'AmendOrderResponse',
-  AmendOrderResponseSchema,
-  [tradingDraft],
-)
-
-/** An `edit_order` response. */
-export type EditOrderResponse = Precise<
-  v.InferOutput<typeof EditOrderResponseSchema>
->
-/** An `edit_order` response. Use it as a trigger key. */
-export const EditOrderResponse: ResponseType<'EditOrderResponse'> = define(
-  'EditOrderResponse',
-  EditOrderResponseSchema,
-  [tradingDraft],
-)
-
-/** A `cancel_order` response for one order. */
-export type CancelOrderResponse = Precise<
-  v.InferOutput<typeof CancelOrderResponseSchema>
->
-/** A `cancel_order` response. Use it as a trigger key. */
-export const CancelOrderResponse: ResponseType<'CancelOrderResponse'> = define(
-  'CancelOrderResponse',
-  CancelOrderResponseSchema,
-  [tradingDraft],
-)
-
-/** A `cancel_all` response. */
-export type CancelAllResponse = Precise<
-  v.InferOutput<typeof CancelAllResponseSchema>
->
-/** A `cancel_all` response. Use it as a trigger key. */
-export const CancelAllResponse: ResponseType<'CancelAllResponse'> = define(
-  'CancelAllResponse',
-  CancelAllResponseSchema,
-  [tradingDraft],
-)
-
-/** A `cancel_all_orders_after` response. */
-export type CancelAllOrdersAfterResponse = Precise<
-  v.InferOutput<typeof CancelAllOrdersAfterResponseSchema>
->
-/** A `cancel_all_orders_after` response. Use it as a trigger key. */
-export const CancelAllOrdersAfterResponse: ResponseType<'CancelAllOrdersAfterResponse'> =
-  define('CancelAllOrdersAfterResponse', CancelAllOrdersAfterResponseSchema, [
-    tradingDraft,
-  ])
-
-/** A `batch_add` response. */
-export type BatchAddResponse = Precise<
-  v.InferOutput<typeof BatchAddResponseSchema>
->
-/** A `batch_add` response. Use it as a trigger key. */
-export const BatchAddResponse: ResponseType<'BatchAddResponse'> = define(
-  'BatchAddResponse',
-  BatchAddResponseSchema,
-  [tradingDraft],
-)
-
-/** A `batch_cancel` response: `result.count` or `orders_cancelled`. */
-export type BatchCancelResponse = Precise<
-  v.InferOutput<typeof BatchCancelResponseSchema>
->
-/** A `batch_cancel` response. Use it as a trigger key. */
-export const BatchCancelResponse: ResponseType<'BatchCancelResponse'> = define(
-  'BatchCancelResponse',
-  BatchCancelResponseSchema,
-  [tradingDraft],
-)
-
-for (const family of familyDrafts) {
+for (const family of Object.values(families)) {
   Object.freeze(family.members)
   Object.freeze(family)
 }
 
+function typeOf<const TName extends ResponseName>(
+  name: TName,
+): ResponseType<TName> {
+  return byName.get(name) as ResponseType<TName>
+}
+
+/** A heartbeat. Use it as a trigger key. */
+export const HeartbeatResponse: ResponseType<'HeartbeatResponse'> =
+  typeOf('HeartbeatResponse')
+/** A decoded `heartbeat` frame: `{ channel: 'heartbeat' }`. */
+export type HeartbeatResponse = ResponseValueMap['HeartbeatResponse']
+
+/** A `pong` (or a rejected `ping`). Use it as a trigger key. */
+export const PingResponse: ResponseType<'PingResponse'> = typeOf('PingResponse')
+/** A decoded `pong` (or a rejected `ping`). */
+export type PingResponse = ResponseValueMap['PingResponse']
+
+/** The trading engine status. Use it as a trigger key. */
+export const StatusResponse: ResponseType<'StatusResponse'> =
+  typeOf('StatusResponse')
+/** The trading engine status, pushed on connect and on every change. */
+export type StatusResponse = ResponseValueMap['StatusResponse']
+
+/** An L2 book snapshot for one symbol. Use it as a trigger key. */
+export const BookSnapshotResponse: ResponseType<'BookSnapshotResponse'> =
+  typeOf('BookSnapshotResponse')
+/** An L2 book snapshot for one symbol. */
+export type BookSnapshotResponse = ResponseValueMap['BookSnapshotResponse']
+
+/** An L2 book update for one symbol. Use it as a trigger key. */
+export const BookUpdateResponse: ResponseType<'BookUpdateResponse'> =
+  typeOf('BookUpdateResponse')
+/** An L2 book update for one symbol. */
+export type BookUpdateResponse = ResponseValueMap['BookUpdateResponse']
+
+/** A ticker snapshot for one symbol. Use it as a trigger key. */
+export const TickerSnapshotResponse: ResponseType<'TickerSnapshotResponse'> =
+  typeOf('TickerSnapshotResponse')
+/** A ticker snapshot for one symbol: `response.symbol`, `response.last`, ... */
+export type TickerSnapshotResponse = ResponseValueMap['TickerSnapshotResponse']
+
+/** A ticker update for one symbol. Use it as a trigger key. */
+export const TickerUpdateResponse: ResponseType<'TickerUpdateResponse'> =
+  typeOf('TickerUpdateResponse')
+/** A ticker update for one symbol: `response.symbol`, `response.last`, ... */
+export type TickerUpdateResponse = ResponseValueMap['TickerUpdateResponse']
+
+/** The most recent trades. Use it as a trigger key. */
+export const TradesSnapshotResponse: ResponseType<'TradesSnapshotResponse'> =
+  typeOf('TradesSnapshotResponse')
+/** The most recent trades: `response.trades`. */
+export type TradesSnapshotResponse = ResponseValueMap['TradesSnapshotResponse']
+
+/** New trades. Use it as a trigger key. */
+export const TradesUpdateResponse: ResponseType<'TradesUpdateResponse'> =
+  typeOf('TradesUpdateResponse')
+/** New trades: `response.trades`. */
+export type TradesUpdateResponse = ResponseValueMap['TradesUpdateResponse']
+
+/** Recent candles. Use it as a trigger key. */
+export const OHLCSnapshotResponse: ResponseType<'OHLCSnapshotResponse'> =
+  typeOf('OHLCSnapshotResponse')
+/** Recent candles: `response.candles`. */
+export type OHLCSnapshotResponse = ResponseValueMap['OHLCSnapshotResponse']
+
+/** Candle updates. Use it as a trigger key. */
+export const OHLCUpdateResponse: ResponseType<'OHLCUpdateResponse'> =
+  typeOf('OHLCUpdateResponse')
+/** Candle updates: `response.candles`. */
+export type OHLCUpdateResponse = ResponseValueMap['OHLCUpdateResponse']
+
+/** Every asset and pair. Use it as a trigger key. */
+export const InstrumentsSnapshotResponse: ResponseType<'InstrumentsSnapshotResponse'> =
+  typeOf('InstrumentsSnapshotResponse')
+/** Reference data: `response.assets`, `response.pairs`. */
+export type InstrumentsSnapshotResponse =
+  ResponseValueMap['InstrumentsSnapshotResponse']
+
+/** Changed assets and pairs. Use it as a trigger key. */
+export const InstrumentsUpdateResponse: ResponseType<'InstrumentsUpdateResponse'> =
+  typeOf('InstrumentsUpdateResponse')
+/** Changed reference data: `response.assets`, `response.pairs`. */
+export type InstrumentsUpdateResponse =
+  ResponseValueMap['InstrumentsUpdateResponse']
+
+/** A level3 snapshot for one symbol. Use it as a trigger key. */
+export const OrderSnapshotResponse: ResponseType<'OrderSnapshotResponse'> =
+  typeOf('OrderSnapshotResponse')
+/** A level3 snapshot for one symbol. */
+export type OrderSnapshotResponse = ResponseValueMap['OrderSnapshotResponse']
+
+/** A level3 update for one symbol. Use it as a trigger key. */
+export const OrderUpdateResponse: ResponseType<'OrderUpdateResponse'> = typeOf(
+  'OrderUpdateResponse',
+)
+/** A level3 update for one symbol. */
+export type OrderUpdateResponse = ResponseValueMap['OrderUpdateResponse']
+
+/** Open orders and recent fills. Use it as a trigger key. */
+export const ExecutionsSnapshotResponse: ResponseType<'ExecutionsSnapshotResponse'> =
+  typeOf('ExecutionsSnapshotResponse')
+/** Open orders and recent fills: `response.executions`. */
+export type ExecutionsSnapshotResponse =
+  ResponseValueMap['ExecutionsSnapshotResponse']
+
+/** Order events and fills. Use it as a trigger key. */
+export const ExecutionsUpdateResponse: ResponseType<'ExecutionsUpdateResponse'> =
+  typeOf('ExecutionsUpdateResponse')
+/** Order events: `response.executions`. */
+export type ExecutionsUpdateResponse =
+  ResponseValueMap['ExecutionsUpdateResponse']
+
+/** Every balance. Use it as a trigger key. */
+export const BalancesSnapshotResponse: ResponseType<'BalancesSnapshotResponse'> =
+  typeOf('BalancesSnapshotResponse')
+/** Every balance: `response.balances`. */
+export type BalancesSnapshotResponse =
+  ResponseValueMap['BalancesSnapshotResponse']
+
+/** Ledger transactions. Use it as a trigger key. */
+export const BalancesUpdateResponse: ResponseType<'BalancesUpdateResponse'> =
+  typeOf('BalancesUpdateResponse')
+/** Ledger transactions: `response.balances`. */
+export type BalancesUpdateResponse = ResponseValueMap['BalancesUpdateResponse']
+
+/** A subscribe acknowledgement. Use it as a trigger key. */
+export const SubscriptionResponse: ResponseType<'SubscriptionResponse'> =
+  typeOf('SubscriptionResponse')
+/** A subscribe acknowledgement (`success: false` with `error` on failure). */
+export type SubscriptionResponse = ResponseValueMap['SubscriptionResponse']
+
+/** An unsubscribe acknowledgement. Use it as a trigger key. */
+export const UnsubscribeResponse: ResponseType<'UnsubscribeResponse'> = typeOf(
+  'UnsubscribeResponse',
+)
+/** An unsubscribe acknowledgement. */
+export type UnsubscribeResponse = ResponseValueMap['UnsubscribeResponse']
+
+/** An `add_order` response. Use it as a trigger key. */
+export const AddOrderResponse: ResponseType<'AddOrderResponse'> =
+  typeOf('AddOrderResponse')
+/** An `add_order` response. */
+export type AddOrderResponse = ResponseValueMap['AddOrderResponse']
+
+/** An `amend_order` response. Use it as a trigger key. */
+export const AmendOrderResponse: ResponseType<'AmendOrderResponse'> =
+  typeOf('AmendOrderResponse')
+/** An `amend_order` response. */
+export type AmendOrderResponse = ResponseValueMap['AmendOrderResponse']
+
+/** An `edit_order` response. Use it as a trigger key. */
+export const EditOrderResponse: ResponseType<'EditOrderResponse'> =
+  typeOf('EditOrderResponse')
+/** An `edit_order` response. */
+export type EditOrderResponse = ResponseValueMap['EditOrderResponse']
+
+/** A `cancel_order` response. Use it as a trigger key. */
+export const CancelOrderResponse: ResponseType<'CancelOrderResponse'> = typeOf(
+  'CancelOrderResponse',
+)
+/** A `cancel_order` response for one order. */
+export type CancelOrderResponse = ResponseValueMap['CancelOrderResponse']
+
+/** A `cancel_all` response. Use it as a trigger key. */
+export const CancelAllResponse: ResponseType<'CancelAllResponse'> =
+  typeOf('CancelAllResponse')
+/** A `cancel_all` response. */
+export type CancelAllResponse = ResponseValueMap['CancelAllResponse']
+
+/** A `cancel_all_orders_after` response. Use it as a trigger key. */
+export const CancelAllOrdersAfterResponse: ResponseType<'CancelAllOrdersAfterResponse'> =
+  typeOf('CancelAllOrdersAfterResponse')
+/** A `cancel_all_orders_after` response. */
+export type CancelAllOrdersAfterResponse =
+  ResponseValueMap['CancelAllOrdersAfterResponse']
+
+/** A `batch_add` response. Use it as a trigger key. */
+export const BatchAddResponse: ResponseType<'BatchAddResponse'> =
+  typeOf('BatchAddResponse')
+/** A `batch_add` response. */
+export type BatchAddResponse = ResponseValueMap['BatchAddResponse']
+
+/** A `batch_cancel` response. Use it as a trigger key. */
+export const BatchCancelResponse: ResponseType<'BatchCancelResponse'> = typeOf(
+  'BatchCancelResponse',
+)
+/** A `batch_cancel` response: `result.count` or `orders_cancelled`. */
+export type BatchCancelResponse = ResponseValueMap['BatchCancelResponse']
+
 /** Every response type. */
-export const Response = responseDraft as ResponseFamily<
+export const Response = families.Response as ResponseFamily<
   'Response',
   ResponseName
 >
 /** Every response type: an alias of {@link Response}, which shadows the global `Response`. */
 export const AnyResponse = Response
+// The family value types below read the members off the names and values
+// (exported types only, for the docs); `responseCatalogue.test-d.ts` checks
+// they are exactly the catalogue's family tags, which build the runtime lists.
+
 /** Every snapshot response type. */
-export const SnapshotResponse = snapshotDraft as ResponseFamily<
+export const SnapshotResponse = families.SnapshotResponse as ResponseFamily<
   'SnapshotResponse',
-  | 'BookSnapshotResponse'
-  | 'TickerSnapshotResponse'
-  | 'TradesSnapshotResponse'
-  | 'OHLCSnapshotResponse'
-  | 'InstrumentsSnapshotResponse'
-  | 'OrderSnapshotResponse'
-  | 'ExecutionsSnapshotResponse'
-  | 'BalancesSnapshotResponse'
+  Extract<ResponseName, `${string}SnapshotResponse`>
 >
 /** Every update response type. */
-export const UpdateResponse = updateDraft as ResponseFamily<
+export const UpdateResponse = families.UpdateResponse as ResponseFamily<
   'UpdateResponse',
-  | 'BookUpdateResponse'
-  | 'TickerUpdateResponse'
-  | 'TradesUpdateResponse'
-  | 'OHLCUpdateResponse'
-  | 'InstrumentsUpdateResponse'
-  | 'OrderUpdateResponse'
-  | 'ExecutionsUpdateResponse'
-  | 'BalancesUpdateResponse'
+  Extract<ResponseName, `${string}UpdateResponse`>
 >
 /** The eight trading responses. */
-export const TradingResponse = tradingDraft as ResponseFamily<
+export const TradingResponse = families.TradingResponse as ResponseFamily<
   'TradingResponse',
-  | 'AddOrderResponse'
-  | 'AmendOrderResponse'
-  | 'EditOrderResponse'
-  | 'CancelOrderResponse'
-  | 'CancelAllResponse'
-  | 'CancelAllOrdersAfterResponse'
-  | 'BatchAddResponse'
-  | 'BatchCancelResponse'
+  {
+    [K in ResponseName]: ResponseValueMap[K] extends { method: TradingMethod }
+      ? K
+      : never
+  }[ResponseName]
 >
 
 /** Any decoded response value. */

@@ -68,7 +68,8 @@ function fail(error: string): RestResponse {
  * Creates the handler of `POST /0/private/GetWebSocketsToken`: it checks
  * `API-Key`, `API-Sign` (Kraken's algorithm) and the nonce, then issues a
  * token. Errors use Kraken's REST strings: `EAPI:Invalid key`,
- * `EAPI:Invalid signature`, `EAPI:Invalid nonce`.
+ * `EAPI:Invalid signature`, `EAPI:Invalid nonce`, and
+ * `EGeneral:Permission denied` for a key without the WebSocket permission.
  *
  * @see https://docs.kraken.com/api/docs/rest-api/get-websockets-token
  * @example
@@ -100,6 +101,7 @@ export function createGetWebSocketsTokenHandler(
       return fail('EAPI:Invalid signature')
     // The nonce is spent only by a correctly signed request.
     if (!nonces.accept(apiKey, nonce)) return fail('EAPI:Invalid nonce')
+    if (account.webSocket === false) return fail('EGeneral:Permission denied')
     const { token, expires } = config.tokens.issue(apiKey)
     return { status: 200, json: { error: [], result: { token, expires } } }
   }

@@ -6,6 +6,12 @@ export type SimulatorCredentials = {
   readonly apiKey: string
   /** The base64 private key that signs requests (`API-Sign`). */
   readonly privateKey: string
+  /**
+   * Whether the key has Kraken's "WebSocket interface" permission; without
+   * it `GetWebSocketsToken` answers `EGeneral:Permission denied`.
+   * @default true
+   */
+  readonly webSocket?: boolean
 }
 
 const SEED = 'kraken-sockets simulator fake credentials, not a Kraken key'

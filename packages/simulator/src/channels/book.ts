@@ -1,3 +1,4 @@
+import { BOOK_DEPTHS as SCHEMA_BOOK_DEPTHS } from '@kraken-sockets/schema'
 import type { DepthUpdate, LevelChange } from '../market/bookDiff.js'
 import type { BookSide } from '../market/bookSide.js'
 import { bookChecksum, type LevelText } from '../market/checksum.js'
@@ -7,8 +8,10 @@ import { rfc3339 } from '../session/time.js'
 import { priceText, qtyText } from './format.js'
 import { choiceParam, symbolChannel } from './symbolChannel.js'
 
-/** The book depths Kraken offers. */
-export const BOOK_DEPTHS = Object.freeze([10, 25, 100, 500, 1000] as const)
+/** The book depths Kraken offers (schema's list, frozen). */
+export const BOOK_DEPTHS = Object.freeze([
+  ...SCHEMA_BOOK_DEPTHS,
+] as typeof SCHEMA_BOOK_DEPTHS)
 
 const topic = (symbol: string, depth: number) => `book:${symbol}:${depth}`
 

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util'
-import type { RateTier } from '@kraken-sockets/schema'
+import {
+  RATE_TIERS,
+  type RateTier,
+  SYSTEM_STATUSES,
+} from '@kraken-sockets/schema'
 import { shellExports } from '../clientOptions.js'
-import type { SystemStatus } from '../exchange/types.js'
 import type { SimulatorOptions } from '../options.js'
 import type { Simulator } from '../simulator.js'
 import { startSimulator } from '../startSimulator.js'
@@ -29,14 +32,10 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-const TIERS: readonly RateTier[] = ['starter', 'intermediate', 'pro']
+// Kraken's vocabulary is schema's: the CLI offers exactly its tiers and statuses.
+const TIERS = Object.keys(RATE_TIERS) as RateTier[]
 
-const SYSTEMS: readonly SystemStatus[] = [
-  'online',
-  'maintenance',
-  'cancel_only',
-  'post_only',
-]
+const SYSTEMS = SYSTEM_STATUSES
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined

@@ -22,6 +22,7 @@ export type TokenAuthOptions = {
   readonly apiKey?: string
   readonly privateKey?: string
   readonly tokenTtl?: number
+  readonly webSocketPermission?: boolean
   readonly now: () => number
 }
 
@@ -54,7 +55,11 @@ export function createTokenAuth(options: TokenAuthOptions): TokenAuth {
     ...(options.tokenTtl === undefined ? {} : { ttl: options.tokenTtl }),
   })
   const nonces = createNonceGuard()
-  const credentials = { apiKey, privateKey }
+  const credentials = {
+    apiKey,
+    privateKey,
+    webSocket: options.webSocketPermission ?? true,
+  }
   const handle = createGetWebSocketsTokenHandler({
     tokens: store,
     credentials: [credentials],

@@ -1,5 +1,6 @@
 import {
   createRateCounter,
+  PAIR_STATUSES,
   type RateTier,
   type RateTierLimits,
 } from '@kraken-sockets/schema'
@@ -30,16 +31,8 @@ export const DEFAULT_BALANCES: Readonly<Record<string, number>> = Object.freeze(
 /** The trading rate-limit tier of the simulator unless `rateTier` is given. */
 export const DEFAULT_RATE_TIER: RateTier = 'starter'
 
-const PAIR_STATUSES: ReadonlySet<string> = new Set<PairStatus>([
-  'online',
-  'cancel_only',
-  'delisted',
-  'limit_only',
-  'maintenance',
-  'post_only',
-  'reduce_only',
-  'work_in_progress',
-])
+// Schema owns the list of pair statuses; a spec's unknown status is dropped.
+const KNOWN_PAIR_STATUSES: ReadonlySet<string> = new Set(PAIR_STATUSES)
 
 /** A market pair as the exchange engine reads it (numbers, not decimal text). */
 export function toExchangePair(spec: PairSpec): ExchangePair {
@@ -47,7 +40,7 @@ export function toExchangePair(spec: PairSpec): ExchangePair {
     symbol: spec.symbol,
     base: spec.base,
     quote: spec.quote,
-    ...(spec.status !== undefined && PAIR_STATUSES.has(spec.status)
+    ...(spec.status !== undefined && KNOWN_PAIR_STATUSES.has(spec.status)
       ? { status: spec.status as PairStatus }
       : {}),
     qty_precision: spec.qty_precision,

@@ -53,7 +53,33 @@ export class TokenTimeoutError extends TokenError {
   }
 }
 
-/** The request failed on the network, or Kraken listed errors. */
+// What to do about each Kraken error a signed request can get, so the
+// advice is in the message and not left for the user to look up.
+const KRAKEN_ERROR_ADVICE: Readonly<Record<string, string>> = {
+  'EAPI:Invalid nonce':
+    'The nonce was not above the last one used with this API key: another program is using the same key, or the clock went back. Give each program its own key.',
+  'EAPI:Invalid signature':
+    'The private key does not sign for this API key: paste both exactly as Kraken shows them, from the same key pair.',
+  'EGeneral:Permission denied':
+    'The API key lacks a permission this needs: enable "WebSocket interface" (and the trading permissions the bot uses) on the key in Kraken\'s API settings.',
+}
+
+/** What to do about Kraken's errors, one sentence each, for those known. */
+function adviceFor(krakenErrors: readonly string[]): string | undefined {
+  const advice = krakenErrors.flatMap((text) => {
+    const code = Object.keys(KRAKEN_ERROR_ADVICE).find((known) =>
+      text.startsWith(known),
+    )
+    return code === undefined ? [] : [KRAKEN_ERROR_ADVICE[code] as string]
+  })
+  return advice.length === 0 ? undefined : advice.join(' ')
+}
+
+/**
+ * The request failed on the network, or Kraken listed errors. For Kraken's
+ * known errors (invalid nonce or signature, permission denied) `details`
+ * says what to do.
+ */
 export class TokenRequestError extends TokenError {
   override name = 'TokenRequestError'
   /** Kraken's `error` list, empty for network failures. */
@@ -71,7 +97,7 @@ export class TokenRequestError extends TokenError {
       krakenErrors.length > 0
         ? `GetWebSocketsToken failed: ${krakenErrors.join(', ')}.`
         : 'GetWebSocketsToken failed.',
-      { details, cause },
+      { details: details ?? adviceFor(krakenErrors), cause },
     )
     this.krakenErrors = krakenErrors
   }

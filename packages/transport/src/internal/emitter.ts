@@ -1,5 +1,5 @@
-import { ListenerError } from '../errors.js'
 import type { TransportEventMap, TransportEventName } from '../types.js'
+import { createEventEmitter } from './eventEmitter.js'
 
 /** A listener of one transport event. */
 export type Listener<TEvent extends TransportEventName> = (
@@ -7,9 +7,10 @@ export type Listener<TEvent extends TransportEventName> = (
 ) => void
 
 /**
- * Typed listeners for transport events. A listener that throws never breaks
- * the read loop: its error is reported on `error` (errors thrown by `error`
- * listeners themselves are dropped, to avoid a loop).
+ * Typed listeners for transport events. A listener that throws (or rejects)
+ * never breaks the read loop: its error is reported on `error` as a
+ * `ListenerError` (errors thrown by `error` listeners themselves are dropped,
+ * to avoid a loop).
  */
 export type Emitter = {
   on<TEvent extends TransportEventName>(
@@ -33,32 +34,7 @@ export type Emitter = {
  * ```
  */
 export function createEmitter(): Emitter {
-  const listeners = new Map<TransportEventName, Set<Listener<never>>>()
-  const emitter: Emitter = {
-    on(event, listener) {
-      let set = listeners.get(event)
-      if (set === undefined) {
-        set = new Set()
-        listeners.set(event, set)
-      }
-      const entry = listener as Listener<never>
-      set.add(entry)
-      return () => {
-        set.delete(entry)
-      }
-    },
-    emit(event, payload) {
-      const set = listeners.get(event)
-      if (set === undefined) return
-      for (const listener of [...set]) {
-        try {
-          ;(listener as Listener<typeof event>)(payload)
-        } catch (cause) {
-          if (event !== 'error')
-            emitter.emit('error', new ListenerError({ event, cause }))
-        }
-      }
-    },
-  }
-  return emitter
+  // The one emitter of every package, with the transport's event map; an
+  // error nobody listens to is dropped (the transport has no log).
+  return createEventEmitter<TransportEventMap>()
 }

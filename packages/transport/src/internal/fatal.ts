@@ -1,3 +1,5 @@
+import { sniffFrame } from './sniffFrame.js'
+
 /** Kraken errors after which retrying the connection cannot help. */
 export const DEFAULT_FATAL_ERRORS: readonly string[] = [
   'EAPI:Invalid key',
@@ -15,14 +17,7 @@ export function findFatalError(
   codes: readonly string[],
 ): string | undefined {
   if (!codes.some((code) => text.includes(code))) return undefined
-  let frame: unknown
-  try {
-    frame = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (typeof frame !== 'object' || frame === null) return undefined
-  const error = (frame as { error?: unknown }).error
+  const error = sniffFrame(text)?.error
   const messages = Array.isArray(error) ? error : [error]
   for (const message of messages)
     if (

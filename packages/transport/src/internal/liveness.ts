@@ -1,5 +1,6 @@
 import type { RequestIdAllocator } from '../requestIds.js'
 import type { Latency } from '../types.js'
+import { sniffFrame } from './sniffFrame.js'
 import { parseTimestamp } from './timestamps.js'
 
 /** What the liveness monitor needs from its socket. */
@@ -97,14 +98,9 @@ function readPong(
   pings: ReadonlyMap<number, number>,
   receivedAt: number,
 ): Latency | undefined {
-  let frame: unknown
-  try {
-    frame = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  if (typeof frame !== 'object' || frame === null) return undefined
-  const { method, req_id, time_in, time_out } = frame as Record<string, unknown>
+  const frame = sniffFrame(text)
+  if (frame === undefined) return undefined
+  const { method, req_id, time_in, time_out } = frame
   if (method !== 'pong' || typeof req_id !== 'number') return undefined
   const sentAt = pings.get(req_id)
   if (sentAt === undefined) return undefined

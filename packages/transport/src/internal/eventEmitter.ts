@@ -3,11 +3,11 @@ import { ListenerError } from '../errors.js'
 /** An event map (interface or type): event name to payload; it must have `error`. */
 export type EventMap = { readonly error: unknown }
 
-/** A listener of event `TEvent`; it may be async. */
-export type Listener<TPayload> = (payload: TPayload) => unknown
+/** A listener of an event with payload `TPayload`; it may be async. */
+export type EmitterListener<TPayload> = (payload: TPayload) => unknown
 
 interface Entry {
-  readonly listener: Listener<unknown>
+  readonly listener: EmitterListener<unknown>
   removed: boolean
 }
 
@@ -16,9 +16,10 @@ export interface EventEmitterConfig {
   /**
    * Receives what no listener can take: an `error` event with no listener,
    * and failures of `error` listeners themselves (the runtime logs them).
-   * Must not throw; if it does, the throw is swallowed.
+   * Must not throw; if it does, the throw is swallowed. Default: drop them
+   * (a transport has no log of its own).
    */
-  unreported: (error: unknown, event: string) => void
+  unreported?: ((error: unknown, event: string) => void) | undefined
 }
 
 /** A typed event emitter whose listeners can never break the emitter. */
@@ -26,7 +27,7 @@ export interface EventEmitter<TEvents extends EventMap> {
   /** Adds a listener; returns a function that removes it. */
   on<TEvent extends keyof TEvents & string>(
     event: TEvent,
-    listener: Listener<TEvents[TEvent]>,
+    listener: EmitterListener<TEvents[TEvent]>,
   ): () => void
   /**
    * Calls every listener of `event` in order. A listener that throws or
@@ -44,18 +45,19 @@ export interface EventEmitter<TEvents extends EventMap> {
 }
 
 /**
- * Creates a typed event emitter.
+ * Creates a typed event emitter: the one listener table of every package
+ * (the transports' `on`, the runtime's `kraken.on`).
  *
  * @example
  * ```ts
- * const events = createEventEmitter<{ error: Error; gap: GapEvent }>({
- *   unreported: (error) => logger.log(String(error), 'error'),
+ * const events = createEventEmitter<{ error: Error; gap: { dropped: number } }>({
+ *   unreported: (error) => console.error(error),
  * })
  * const off = events.on('gap', (gap) => console.log(gap.dropped))
  * ```
  */
 export function createEventEmitter<TEvents extends EventMap>(
-  config: EventEmitterConfig,
+  config: EventEmitterConfig = {},
 ): EventEmitter<TEvents> {
   // Lists are replaced, never mutated, so emit walks a stable snapshot; the
   // `removed` flag makes a removal take effect even within that snapshot.
@@ -63,7 +65,7 @@ export function createEventEmitter<TEvents extends EventMap>(
 
   const unreported = (error: unknown, event: string) => {
     try {
-      config.unreported(error, event)
+      config.unreported?.(error, event)
     } catch {
       // Nothing is left to report to.
     }
@@ -104,7 +106,7 @@ export function createEventEmitter<TEvents extends EventMap>(
         throw new TypeError(`The listener of "${event}" must be a function.`)
       }
       const entry: Entry = {
-        listener: listener as Listener<unknown>,
+        listener: listener as EmitterListener<unknown>,
         removed: false,
       }
       listeners.set(event, [...(listeners.get(event) ?? []), entry])

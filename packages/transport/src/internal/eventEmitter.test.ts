@@ -1,9 +1,9 @@
 import { expect, test, vi } from 'vitest'
-import { KrakenSocketsError, ListenerError } from '../errors.js'
+import { ListenerError, TransportError } from '../errors.js'
 import { createEventEmitter } from './eventEmitter.js'
 
 interface Events {
-  error: KrakenSocketsError
+  error: TransportError
   gap: { dropped: number }
   status: string
 }
@@ -45,14 +45,14 @@ test('behavior: listeners run in order; removal during emit is safe', () => {
 
 test('behavior: an error with no listener goes to unreported', () => {
   const { events, unreported } = setup()
-  const error = new KrakenSocketsError('Lost.')
+  const error = new TransportError('Lost.')
   expect(() => events.emit('error', error)).not.toThrow()
   expect(unreported).toEqual([[error, 'error']])
 })
 
 test('error: a throwing listener is isolated and reported on error', () => {
   const { events } = setup()
-  const errors: KrakenSocketsError[] = []
+  const errors: TransportError[] = []
   const seen: string[] = []
   events.on('error', (error) => errors.push(error))
   events.on('status', () => {
@@ -91,7 +91,7 @@ test('error: a failing error listener goes to unreported, without recursion', ()
     throw new Error('error listener broke')
   })
   events.on('error', later)
-  const error = new KrakenSocketsError('First.')
+  const error = new TransportError('First.')
   events.emit('error', error)
   expect(later).toHaveBeenCalledWith(error)
   expect(unreported).toHaveLength(1)
@@ -107,6 +107,6 @@ test('error: a throwing unreported hook is swallowed', () => {
       throw new Error('hook')
     },
   })
-  expect(() => events.emit('error', new KrakenSocketsError('x'))).not.toThrow()
+  expect(() => events.emit('error', new TransportError('x'))).not.toThrow()
   expect(() => events.on('gap', 1 as unknown as () => void)).toThrow(TypeError)
 })
