@@ -176,6 +176,7 @@ export function createClientCore(
   registerRuntimeConsumers(triggers, {
     books,
     desk,
+    onData: (channel, value) => subscriptions.dataArrived(channel, value),
     onStatus: (connection, value) => {
       const startsAt = maintenanceStart(value.upcoming_maintenance, Date.now())
       if (startsAt !== undefined) deadMansSwitch.scheduleMaintenance(startsAt)

@@ -14,6 +14,7 @@ import type { KrakenSocketsError } from '../errors.js'
 import type { ReconnectGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import { AckWaiters, type SubscriptionMethod } from './ackWaiters.js'
+import { liveOnData } from './channelData.js'
 import { identityParams } from './paramsKey.js'
 import { planReplay } from './replayPlan.js'
 import {
@@ -256,6 +257,20 @@ export class SubscriptionManager {
         onFail: (reason) => reject(new Error(reason)),
       })
     })
+  }
+
+  /** Data (decoded `value`) of `channel` arrived: the pending intents it streams are live. */
+  dataArrived(channel: string, value: unknown): void {
+    liveOnData(
+      {
+        registry: this.#registry,
+        lastAcks: this.#lastAcks,
+        acks: this.#acks,
+        logger: this.#config.logger,
+      },
+      channel,
+      value,
+    )
   }
 
   /** The socket of `endpoint` went away: its live intents become pending. */
