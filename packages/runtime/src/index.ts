@@ -59,6 +59,11 @@ export type { LogContext, LogSink } from './shared/logger.js'
 export type { LogLevel } from './shared/logLevel.js'
 export type { UserTask } from './shared/taskGroup.js'
 export type { SubscriptionAckValue } from './subscriptions/subscriptionAcks.js'
+export {
+  DEFAULT_SILENCE_WINDOWS,
+  type SilenceWindows,
+  type SubscriptionHealthEvent,
+} from './subscriptions/subscriptionLiveness.js'
 export type {
   AdvisoryRateCounter,
   RateTransactionLike,

@@ -132,6 +132,15 @@ export function createClientCore(
     timeout: resolved.requestTimeout,
     logger,
     reportError,
+    silenceWindows: resolved.silenceWindows,
+    onHealth: (event) => {
+      if (event.type !== 'resubscribed')
+        logger.log(`Subscription ${event.type}.`, 'warning', {
+          channel: event.channel,
+          symbol: event.symbol,
+        })
+      events.emit('subscription', event)
+    },
   })
   const books = new BookManager({
     subscriptions,

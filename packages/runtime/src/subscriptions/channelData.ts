@@ -97,7 +97,7 @@ function listSymbols(list: readonly unknown[]): (string | undefined)[] {
 }
 
 /**
- * Data (`value`, decoded) arrived on `channel`: Kraken streams it, so every pending
+ * Data for `symbols` arrived on `channel`: Kraken streams it, so every pending
  * intent of that channel and symbol is live, even if its ack was lost (or
  * is later than the request timeout). Callers still waiting for that ack
  * get a local success. Returns how many intents became live.
@@ -105,11 +105,11 @@ function listSymbols(list: readonly unknown[]): (string | undefined)[] {
 export function liveOnData(
   target: ChannelDataTarget,
   channel: string,
-  value: unknown,
+  symbols: readonly (string | undefined)[],
 ): number {
   if (!target.registry.hasPending()) return 0
   let promoted = 0
-  for (const symbol of symbolsOfData(value)) {
+  for (const symbol of symbols) {
     for (const intent of target.registry.promote(channel, symbol)) {
       promoted++
       const id = intentId(intent.channel, intent.symbol, intent.params)

@@ -14,7 +14,7 @@ import type { KrakenSocketsError } from '../errors.js'
 import type { ReconnectGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import { AckWaiters, type SubscriptionMethod } from './ackWaiters.js'
-import { liveOnData } from './channelData.js'
+import { liveOnData, symbolsOfData } from './channelData.js'
 import { identityParams } from './paramsKey.js'
 import { planReplay } from './replayPlan.js'
 import {
@@ -38,6 +38,11 @@ import {
   type SendOptions,
   sendSubscriptionFrame,
 } from './subscriptionFrame.js'
+import {
+  type SilenceWindows,
+  type SubscriptionHealthEvent,
+  SubscriptionLiveness,
+} from './subscriptionLiveness.js'
 import { type IntentOwner, IntentOwners } from './subscriptionOwners.js'
 import {
   createSubscriptionRegistry,
@@ -64,6 +69,10 @@ export interface SubscriptionManagerConfig {
   readonly timeout: number
   readonly logger: Logger
   readonly reportError: (error: KrakenSocketsError) => void
+  /** Per channel, the silence after which a live subscription is resubscribed. */
+  readonly silenceWindows: SilenceWindows
+  /** A subscription went silent, or was healed (the `subscription` event). */
+  readonly onHealth: (event: SubscriptionHealthEvent) => void
 }
 
 /**
@@ -80,9 +89,18 @@ export class SubscriptionManager {
   #acks: AckWaiters
   #frames: FrameContext
   #retry: SubscriptionRetry
+  #liveness: SubscriptionLiveness
 
   constructor(config: SubscriptionManagerConfig) {
     this.#config = config
+    this.#liveness = new SubscriptionLiveness({
+      windows: config.silenceWindows,
+      live: () => this.#registry.list().filter((i) => i.state === 'live'),
+      isOpen: (endpoint) => this.isOpen(endpoint),
+      exchange: (endpoint, method, params) =>
+        this.exchange(endpoint, method, params),
+      emit: config.onHealth,
+    })
     this.#acks = new AckWaiters(config.timeout)
     this.#retry = new SubscriptionRetry({
       timer: (callback, ms) => this.#acks.timer(callback, ms),
@@ -261,6 +279,8 @@ export class SubscriptionManager {
 
   /** Data (decoded `value`) of `channel` arrived: the pending intents it streams are live. */
   dataArrived(channel: string, value: unknown): void {
+    const symbols = symbolsOfData(value)
+    this.#liveness.seen(channel, symbols)
     liveOnData(
       {
         registry: this.#registry,
@@ -269,7 +289,7 @@ export class SubscriptionManager {
         logger: this.#config.logger,
       },
       channel,
-      value,
+      symbols,
     )
   }
 
@@ -277,6 +297,7 @@ export class SubscriptionManager {
   socketLost(endpoint: TransportEndpoint): void {
     this.#dispatcher.abort(endpoint)
     this.#retry.cancel(endpoint)
+    this.#liveness.socketLost(endpoint)
     this.#registry.markPending(
       (channel) => channelEndpoint(channel) === endpoint,
     )
@@ -314,6 +335,7 @@ export class SubscriptionManager {
 
   /** Settles everything waiting and forgets every intent. */
   stop(): void {
+    this.#liveness.stop()
     this.#retry.stop()
     this.#dispatcher.stop()
     this.#acks.stop()
