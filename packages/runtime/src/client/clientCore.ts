@@ -127,12 +127,15 @@ export function createClientCore(
       },
     },
   })
-  const subscriptions = new SubscriptionManager({
+  const subscriptions: SubscriptionManager = new SubscriptionManager({
     pool,
     timeout: resolved.requestTimeout,
     logger,
     reportError,
     silenceWindows: resolved.silenceWindows,
+    // `books` is created next; this runs only once frames flow.
+    isSyncing: (channel: string, symbol: string | undefined): boolean =>
+      books.isSyncing(channel, symbol),
     onHealth: (event) => {
       if (event.type !== 'resubscribed')
         logger.log(`Subscription ${event.type}.`, 'warning', {
@@ -142,7 +145,7 @@ export function createClientCore(
       events.emit('subscription', event)
     },
   })
-  const books = new BookManager({
+  const books: BookManager = new BookManager({
     subscriptions,
     logger,
     resyncLimit: resolved.bookResyncLimit,

@@ -70,6 +70,11 @@ export interface SubscriptionLivenessConfig {
     params: SubscriptionParams,
   ) => Promise<unknown>
   readonly emit: (event: SubscriptionHealthEvent) => void
+  /**
+   * Whether another part restarts this subscription now (a book resyncing
+   * has its own watchdog): silence is expected there, and is left to it.
+   */
+  readonly isSyncing?: (channel: string, symbol: string | undefined) => boolean
 }
 
 /**
@@ -157,8 +162,12 @@ export class SubscriptionLiveness {
         this.#seen.set(intent.channel, bySymbol)
       }
       const last = bySymbol.get(intent.symbol)
-      if (last === undefined) {
-        // Live but never seen (since the socket opened): watch from now.
+      if (
+        last === undefined ||
+        this.#config.isSyncing?.(intent.channel, intent.symbol) === true
+      ) {
+        // Live but never seen (since the socket opened), or being synced
+        // by its owner: watch from now.
         bySymbol.set(intent.symbol, this.#check)
         continue
       }

@@ -73,6 +73,8 @@ export interface SubscriptionManagerConfig {
   readonly silenceWindows: SilenceWindows
   /** A subscription went silent, or was healed (the `subscription` event). */
   readonly onHealth: (event: SubscriptionHealthEvent) => void
+  /** Whether a book of `channel` and `symbol` is being (re)synced by its owner. */
+  readonly isSyncing?: (channel: string, symbol: string | undefined) => boolean
 }
 
 /**
@@ -100,6 +102,9 @@ export class SubscriptionManager {
       exchange: (endpoint, method, params) =>
         this.exchange(endpoint, method, params),
       emit: config.onHealth,
+      ...(config.isSyncing === undefined
+        ? {}
+        : { isSyncing: config.isSyncing }),
     })
     this.#acks = new AckWaiters(config.timeout)
     this.#retry = new SubscriptionRetry({
