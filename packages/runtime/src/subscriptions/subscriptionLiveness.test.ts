@@ -26,6 +26,7 @@ function watch(
   windows: SilenceWindows,
   live: SubscriptionIntent[],
   answer: () => Promise<unknown> = async () => undefined,
+  isSyncing?: (channel: string, symbol: string | undefined) => boolean,
 ) {
   const events: SubscriptionHealthEvent[] = []
   const frames: { method: string; params: SubscriptionParams }[] = []
@@ -38,6 +39,7 @@ function watch(
       return answer()
     },
     emit: (event) => events.push(event),
+    ...(isSyncing === undefined ? {} : { isSyncing }),
   })
   return { liveness, events, frames }
 }
@@ -141,5 +143,25 @@ describe('SubscriptionLiveness', () => {
     const off = watch({ book: false }, [intent('book', 'BTC/USD')])
     off.liveness.seen('book', ['BTC/USD'])
     expect(vi.getTimerCount()).toBe(0)
+  })
+
+  test('behavior: a book its owner is resyncing is left alone, and watched afresh after', async () => {
+    vi.useFakeTimers()
+    let syncing = true
+    const { liveness, events } = watch(
+      { book: 1_000 },
+      [intent('book', 'BTC/USD')],
+      undefined,
+      () => syncing,
+    )
+    liveness.seen('book', ['BTC/USD'])
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(events).toEqual([])
+    syncing = false
+    await vi.advanceTimersByTimeAsync(750)
+    expect(events).toEqual([])
+    await vi.advanceTimersByTimeAsync(500)
+    expect(events.map((event) => event.type)).toContain('silent')
+    liveness.stop()
   })
 })
