@@ -55,6 +55,11 @@ export async function startClient(
     staleAfter: LIMITS.staleAfter,
     requestTimeout: LIMITS.requestTimeout,
     silenceWindows: { book: LIMITS.bookSilence },
+    // The budget (default 10 resyncs per book per 10 min) stops a resync
+    // loop on a broken feed; the storm corrupts checksums on purpose, about
+    // 20 times per book in 10 min (each fault up to 3 frames, snapshots
+    // included), so a bot facing it would allow more.
+    bookResyncLimit: 100,
     reconnect: { initialDelay: 100, maxDelay: 1_000 },
     // The storm reconnects far more often than a real session may.
     budget: createConnectionBudget({ limit: 100_000, window: 600_000 }),
