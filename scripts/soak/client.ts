@@ -25,7 +25,11 @@ export type StormClient = {
 }
 
 /** Limits the storm's delays and silences are scaled to. */
-export const LIMITS = { requestTimeout: 4_000, staleAfter: 4_000 } as const
+export const LIMITS = {
+  requestTimeout: 4_000,
+  staleAfter: 4_000,
+  bookSilence: 3_000,
+} as const
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -50,6 +54,12 @@ export async function startClient(
     logger: false,
     staleAfter: LIMITS.staleAfter,
     requestTimeout: LIMITS.requestTimeout,
+    silenceWindows: { book: LIMITS.bookSilence },
+    // The budget (default 10 resyncs per book per 10 min) stops a resync
+    // loop on a broken feed; the storm corrupts checksums on purpose, about
+    // 20 times per book in 10 min (each fault up to 3 frames, snapshots
+    // included), so a bot facing it would allow more.
+    bookResyncLimit: 100,
     reconnect: { initialDelay: 100, maxDelay: 1_000 },
     // The storm reconnects far more often than a real session may.
     budget: createConnectionBudget({ limit: 100_000, window: 600_000 }),

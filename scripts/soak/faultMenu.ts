@@ -31,7 +31,12 @@ const SYMBOLS = ['BTC/USD', 'ETH/USD'] as const
 export function drawFault(
   random: Random,
   targets: Targets,
-  limits: { readonly requestTimeout: number; readonly staleAfter: number },
+  limits: {
+    readonly requestTimeout: number
+    readonly staleAfter: number
+    /** The client's silence window for books. */
+    readonly bookSilence: number
+  },
 ): StormFault {
   const target =
     targets.length > 0 && random() < 0.5 ? random.pick(targets) : undefined
@@ -51,6 +56,7 @@ export function drawFault(
     'refuseConnections',
     'skipSequence',
     'status',
+    'muteChannel',
   ] as const)
   switch (kind) {
     case 'drop':
@@ -162,6 +168,18 @@ export function drawFault(
         lasts,
         lift: [{ type: kind, count: 0, ...on }],
       }
+    case 'muteChannel': {
+      const symbol = random.pick(SYMBOLS)
+      return {
+        label: `muteChannel book ${symbol}@${where}`,
+        type: kind,
+        // One book stops while its socket, heartbeats and other streams go
+        // on; only the client's per-subscription liveness can see it.
+        inject: [{ type: kind, channel: 'book', symbol, ...on }],
+        lasts: random.int(limits.bookSilence + 1_000, 2 * limits.bookSilence),
+        lift: [{ type: kind, channel: 'book', symbol, enabled: false, ...on }],
+      }
+    }
     case 'status':
       return {
         label: 'status maintenance, then online',

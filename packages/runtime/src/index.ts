@@ -76,6 +76,11 @@ export type { Instruments } from './state/instrumentState.js'
 export type { LatestTicker } from './state/tickerState.js'
 export { timestampMs } from './state/timestampMs.js'
 export type { SubscriptionAckValue } from './subscriptions/subscriptionAcks.js'
+export {
+  DEFAULT_SILENCE_WINDOWS,
+  type SilenceWindows,
+  type SubscriptionHealthEvent,
+} from './subscriptions/subscriptionLiveness.js'
 export type {
   AdvisoryRateCounter,
   RateTransactionLike,

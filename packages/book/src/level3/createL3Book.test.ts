@@ -171,6 +171,50 @@ describe('events', () => {
     expect(book.orderCount).toBe(3)
   })
 
+  test('behavior: many deletes at one price keep the queue order of the rest, and fills keep their place', () => {
+    const book = createL3Book({ symbol: 'BTC/USD', depth: 10 })
+    const ids = Array.from({ length: 100 }, (_, i) => `q${i}`)
+    const digits = (list: string[]) => list.map(() => '1001').join('')
+    expect(
+      book.apply(
+        value(
+          'snapshot',
+          ids.map((id) => order(id, '10.0', '1')),
+          [],
+          digits(ids),
+        ),
+      ),
+    ).toEqual({ ok: true })
+    // Delete every order but each seventh (past the compaction threshold),
+    // then fill one survivor and add one at the back.
+    const kept = ids.filter((_, i) => i % 7 === 0)
+    const gone = ids.filter((_, i) => i % 7 !== 0)
+    const filled = kept[3] ?? ''
+    const text = kept.map((id) => (id === filled ? '1005' : '1001')).join('')
+    expect(
+      book.apply(
+        value(
+          'update',
+          [
+            ...gone.map((id) => order(id, '10.0', '1', 'delete')),
+            order(filled, '10.0', '0.5', 'modify'),
+            order('last', '10.0', '1', 'add'),
+          ],
+          [],
+          `${text}1001`,
+        ),
+      ),
+    ).toEqual({ ok: true })
+    expect(book.bids.orders(10).map((o) => o.order_id)).toEqual([
+      ...kept,
+      'last',
+    ])
+    expect(book.bids.best).toMatchObject({ count: kept.length + 1 })
+    expect(book.orderCount).toBe(kept.length + 1)
+    expect(book.order(gone[0] ?? '')).toBeUndefined()
+    expect(book.order(filled)).toMatchObject({ order_qty: 0.5, side: 'bids' })
+  })
+
   test('behavior: truncation to depth drops whole price levels and their orders', () => {
     const asks = Array.from({ length: 10 }, (_, i) =>
       order(`a${i}`, `${20 + i}.0`, '1'),

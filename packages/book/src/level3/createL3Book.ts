@@ -9,7 +9,12 @@ import { VerifiedBook } from '../internal/verifiedBook.js'
 import type { L3ValueInput } from '../types.js'
 import type { L3Book, L3BookOptions } from './l3Book.js'
 import { type L3BookSide, L3SideView } from './l3BookSide.js'
-import { type L3BookOrder, L3LevelEntry, L3OrderEntry } from './l3Entries.js'
+import {
+  type L3BookOrder,
+  L3LevelEntry,
+  L3OrderEntry,
+  type L3Slot,
+} from './l3Entries.js'
 
 /** Depths Kraken's `level3` channel offers (in price levels per side). */
 export const L3_DEPTHS: readonly number[] = Object.freeze([10, 100, 1000])
@@ -17,7 +22,8 @@ export const L3_DEPTHS: readonly number[] = Object.freeze([10, 100, 1000])
 class Level3Book extends VerifiedBook<L3LevelEntry> implements L3Book {
   readonly bids: L3BookSide
   readonly asks: L3BookSide
-  readonly #orders = new Map<string, L3OrderEntry>()
+  /** Each order's slot in its level's queue, by `order_id`. */
+  readonly #orders = new Map<string, L3Slot>()
 
   constructor(options: L3BookOptions) {
     super(options, L3_DEPTHS)
@@ -37,7 +43,7 @@ class Level3Book extends VerifiedBook<L3LevelEntry> implements L3Book {
   order(
     orderId: string,
   ): (L3BookOrder & { readonly side: 'bids' | 'asks' }) | undefined {
-    const entry = this.#orders.get(orderId)
+    const entry = this.#orders.get(orderId)?.entry
     if (entry === undefined) return undefined
     return Object.freeze({
       ...entry.view(this),
@@ -128,15 +134,12 @@ class Level3Book extends VerifiedBook<L3LevelEntry> implements L3Book {
     if (
       event === 'modify' &&
       previous !== undefined &&
-      previous.isBid === isBid &&
-      previous.price === price
+      previous.entry.isBid === isBid &&
+      previous.entry.price === price
     ) {
       const level = this.side(isBid).get(price)
-      const index = level?.orders.indexOf(previous) ?? -1
-      if (level !== undefined && index >= 0) {
-        level.orders[index] = entry
-        level.changed()
-        this.#orders.set(orderId, entry)
+      if (level !== undefined) {
+        level.replace(previous, entry)
         return undefined
       }
     }
@@ -147,23 +150,20 @@ class Level3Book extends VerifiedBook<L3LevelEntry> implements L3Book {
       level = new L3LevelEntry(price)
       side.set(level)
     }
-    level.orders.push(entry)
-    level.changed()
-    this.#orders.set(orderId, entry)
+    this.#orders.set(orderId, level.add(entry))
     return undefined
   }
 
   #removeOrder(orderId: string): void {
-    const entry = this.#orders.get(orderId)
-    if (entry === undefined) return
+    const slot = this.#orders.get(orderId)
+    if (slot === undefined) return
     this.#orders.delete(orderId)
-    const side = this.side(entry.isBid)
-    const level = side.get(entry.price)
+    const { isBid, price } = slot.entry
+    const side = this.side(isBid)
+    const level = side.get(price)
     if (level === undefined) return
-    const index = level.orders.indexOf(entry)
-    if (index >= 0) level.orders.splice(index, 1)
-    if (level.orders.length === 0) side.remove(entry.price)
-    else level.changed()
+    level.remove(slot)
+    if (level.count === 0) side.remove(price)
   }
 
   protected override clear(): void {

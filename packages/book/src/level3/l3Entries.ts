@@ -80,13 +80,28 @@ export class L3OrderEntry implements ChecksumPart {
   }
 }
 
+/** An order's place in its level's queue: replaced in place, or emptied. */
+export interface L3Slot {
+  entry: L3OrderEntry
+  removed: boolean
+}
+
+/** Below this many slots a level is compacted only when read. */
+const COMPACT_FLOOR = 32
+
 /**
- * The orders at one price, in queue order. Its checksum part (all its
- * orders' digits in order) is recomputed only after the level changes.
+ * The orders at one price, in queue order. Each order holds a slot, so a
+ * fill replaces it in place and a delete empties it in O(1); emptied slots
+ * are swept in one pass when the level is next read (or when they are more
+ * than half), so deleting k orders at one price costs O(k), not O(k²). Its
+ * checksum part (all its orders' digits in order) is recomputed only after
+ * the level changes.
  */
 export class L3LevelEntry implements ChecksumPart {
   readonly price: number
-  readonly orders: L3OrderEntry[] = []
+  readonly #slots: L3Slot[] = []
+  #live = 0
+  #orders: L3OrderEntry[] | undefined = []
   #raw = 0
   #length = 0
   #isStale = true
@@ -96,10 +111,62 @@ export class L3LevelEntry implements ChecksumPart {
     this.price = price
   }
 
-  /** Call after changing `orders`. */
+  /** The orders, in queue order (rebuilt once after changes). */
+  get orders(): readonly L3OrderEntry[] {
+    if (this.#orders === undefined) {
+      this.#compact()
+      this.#orders = this.#slots.map((slot) => slot.entry)
+    }
+    return this.#orders
+  }
+
+  /** Number of orders at this price. */
+  get count(): number {
+    return this.#live
+  }
+
+  /** Queues `entry` at the back; returns its slot. */
+  add(entry: L3OrderEntry): L3Slot {
+    const slot: L3Slot = { entry, removed: false }
+    this.#slots.push(slot)
+    this.#live++
+    this.changed()
+    return slot
+  }
+
+  /** Replaces the order in `slot`, keeping its place in the queue. */
+  replace(slot: L3Slot, entry: L3OrderEntry): void {
+    slot.entry = entry
+    this.changed()
+  }
+
+  /** Takes the order in `slot` out of the queue. */
+  remove(slot: L3Slot): void {
+    if (slot.removed) return
+    slot.removed = true
+    this.#live--
+    this.changed()
+    // Bounded garbage: never more emptied slots than live ones.
+    if (
+      this.#slots.length > COMPACT_FLOOR &&
+      this.#live * 2 < this.#slots.length
+    )
+      this.#compact()
+  }
+
+  /** Call after changing the orders. */
   changed(): void {
     this.#isStale = true
     this.#view = undefined
+    this.#orders = undefined
+  }
+
+  #compact(): void {
+    if (this.#live === this.#slots.length) return
+    let kept = 0
+    for (const slot of this.#slots)
+      if (!slot.removed) this.#slots[kept++] = slot
+    this.#slots.length = kept
   }
 
   #refresh(): void {
@@ -143,7 +210,7 @@ export class L3LevelEntry implements ChecksumPart {
         precisions.pricePrecision ?? 0,
       ),
       qty_text: qty.toFixed(decimals),
-      count: this.orders.length,
+      count: this.#live,
     })
     return this.#view
   }

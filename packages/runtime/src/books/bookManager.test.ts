@@ -144,6 +144,30 @@ describe('kraken.book()', () => {
     expect(vi.getTimerCount()).toBe(0)
   })
 
+  test('behavior: the backoff starts over once the book stayed in sync 10 s', async () => {
+    vi.useFakeTimers()
+    const { kraken, receive, sent } = createFakeKraken()
+    const opening = kraken.book('BTC/USD')
+    await vi.advanceTimersByTimeAsync(0)
+    receive('public', frame(btc, 0))
+    const book = await opening
+    // A first failure resyncs at once...
+    receive('public', withChecksum(frame(btc, 1), 1))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent('public')).toHaveLength(3)
+    receive('public', frame(btc, 0))
+    expect(book.state).toBe('in-sync')
+    // ...and after 10 s in sync, a new failure is a new incident: at once
+    // again, not after the 0.5 s a second resync in a row waits.
+    await vi.advanceTimersByTimeAsync(10_001)
+    receive('public', withChecksum(frame(btc, 1), 1))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sent('public')).toHaveLength(5)
+    receive('public', frame(btc, 0))
+    expect(book.state).toBe('in-sync')
+    await kraken.stop()
+  })
+
   test('behavior: books are shared; a smaller depth reuses a larger one, truncated', async () => {
     const { kraken, receive, sent } = createFakeKraken()
     const opening = kraken.book('BTC/USD', { depth: 25 })

@@ -47,6 +47,16 @@ export class BookManager {
     return this.#books.size
   }
 
+  /**
+   * Whether the managed book of `channel` and `symbol` is being (re)synced:
+   * its sync machine (watchdog, backoff, budget) owns its subscription now.
+   */
+  isSyncing(channel: string, symbol: string | undefined): boolean {
+    if (symbol === undefined) return false
+    const state = this.#books.get(bookKey(channel, symbol))?.state
+    return state === 'subscribing' || state === 'resyncing'
+  }
+
   /** A hold on the book of `symbol`, resolved once it is in sync. */
   async open(
     channel: BookChannel,

@@ -26,8 +26,14 @@ export const RESYNC_WINDOW = 600_000
 /** Resync backoff: first retry at once, then 0.5 s doubling to 30 s. */
 const BACKOFF_BASE = 500
 const BACKOFF_MAX = 30_000
-/** In sync this long (ms) and the backoff starts over. */
-const BACKOFF_RESET = 60_000
+/**
+ * In sync this long (ms) and the backoff starts over. The backoff guards a
+ * resync loop (a snapshot that fails again at once); a book that then
+ * verified updates for 10 s was fixed by its last resync, so a later
+ * failure is a new incident and is resynced at once. (It was 60 s: under
+ * faults a minute apart, delays grew to 30 s for books that resynced fine.)
+ */
+const BACKOFF_RESET = 10_000
 /**
  * The sync state machine of managed books: `subscribing` → `in-sync`, a
  * failed checksum → `resyncing` (with a backoff and a budget per window) →

@@ -131,13 +131,25 @@ export function createClientCore(
       },
     },
   })
-  const subscriptions = new SubscriptionManager({
+  const subscriptions: SubscriptionManager = new SubscriptionManager({
     pool,
     timeout: resolved.requestTimeout,
     logger,
     reportError,
+    silenceWindows: resolved.silenceWindows,
+    // `books` is created next; this runs only once frames flow.
+    isSyncing: (channel: string, symbol: string | undefined): boolean =>
+      books.isSyncing(channel, symbol),
+    onHealth: (event) => {
+      if (event.type !== 'resubscribed')
+        logger.log(`Subscription ${event.type}.`, 'warning', {
+          channel: event.channel,
+          symbol: event.symbol,
+        })
+      events.emit('subscription', event)
+    },
   })
-  const books = new BookManager({
+  const books: BookManager = new BookManager({
     subscriptions,
     logger,
     resyncLimit: resolved.bookResyncLimit,
@@ -180,6 +192,7 @@ export function createClientCore(
   registerRuntimeConsumers(triggers, {
     books,
     desk,
+    onData: (channel, value) => subscriptions.dataArrived(channel, value),
     onStatus: (connection, value) => {
       const startsAt = maintenanceStart(value.upcoming_maintenance, Date.now())
       if (startsAt !== undefined) deadMansSwitch.scheduleMaintenance(startsAt)

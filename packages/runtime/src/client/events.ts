@@ -11,6 +11,7 @@ import type {
 import type { BookEvent, BookStats } from '../books/liveBook.js'
 import type { KrakenSocketsError } from '../errors.js'
 import type { GapEvent } from '../shared/gap.js'
+import type { SubscriptionHealthEvent } from '../subscriptions/subscriptionLiveness.js'
 import type { OrderEvent } from '../trading/orderTrackerTypes.js'
 import type { TriggerStats } from '../triggers/triggerRegistry.js'
 
@@ -56,6 +57,8 @@ export interface KrakenEventMap {
   book: BookEvent
   /** A tracked order opened, changed, filled or ended (from `executions`). */
   order: OrderEvent
+  /** A live subscription went silent while its socket stayed up, and was resubscribed. */
+  subscription: SubscriptionHealthEvent
 }
 
 /** What `kraken.stats()` returns: a snapshot of the runtime's counters. */

@@ -29,6 +29,11 @@ export type {
   TradingOptions,
 } from '../trading/tradingOptions.js'
 
+import {
+  DEFAULT_SILENCE_WINDOWS,
+  type SilenceWindows,
+} from '../subscriptions/subscriptionLiveness.js'
+
 /** Options of `new KrakenWebSocketAPI(options)`. Every one is optional. */
 export interface KrakenWebSocketAPIOptions {
   /**
@@ -89,6 +94,14 @@ export interface KrakenWebSocketAPIOptions {
   queueSize?: number | undefined
   /** Resyncs allowed per book within 10 minutes before it gives up. @default 10 */
   bookResyncLimit?: number | undefined
+  /**
+   * Per channel, how long (ms) a live subscription may send nothing while
+   * its socket stays up before it is resubscribed (the `subscription`
+   * event reports it); `false` turns a channel's check off. Merged over the
+   * defaults; see `SilenceWindows` for the rules.
+   * @default { book: 60_000 }
+   */
+  silenceWindows?: SilenceWindows | undefined
   /** Trading behaviour: rounding and local refusals, order tracking, the advisory rate counter. */
   trading?: TradingOptions | undefined
 }
@@ -108,6 +121,7 @@ export interface ResolvedOptions {
   readonly requestTimeout: number
   readonly queueSize: number
   readonly bookResyncLimit: number
+  readonly silenceWindows: SilenceWindows
   readonly trading: ResolvedTradingOptions
 }
 
@@ -198,6 +212,7 @@ export function resolveOptions(
     requestTimeout: positive('requestTimeout', options.requestTimeout, 10_000),
     queueSize: positive('queueSize', options.queueSize, 1_000),
     bookResyncLimit: positive('bookResyncLimit', options.bookResyncLimit, 10),
+    silenceWindows: { ...DEFAULT_SILENCE_WINDOWS, ...options.silenceWindows },
     trading: resolveTrading(options.trading ?? {}),
   }
 }

@@ -20,6 +20,7 @@ import {
 } from '@kraken-sockets/schema'
 import type { BookManager } from '../books/bookManager.js'
 import type { Connection } from '../connections/connection.js'
+import { DATA_CHANNELS } from '../subscriptions/channelData.js'
 import type { TradingDesk } from '../trading/tradingDesk.js'
 import type { TriggerRegistry } from '../triggers/triggerRegistry.js'
 
@@ -32,6 +33,8 @@ export interface RuntimeConsumers {
     connection: Connection,
     value: ResponseValue<typeof StatusResponse>,
   ) => void
+  /** A snapshot or update of a channel arrived (its subscription streams). */
+  readonly onData: (channel: string, value: unknown) => void
 }
 
 /**
@@ -42,7 +45,7 @@ export interface RuntimeConsumers {
  */
 export function registerRuntimeConsumers(
   triggers: TriggerRegistry<Connection>,
-  { books, desk, onStatus }: RuntimeConsumers,
+  { books, desk, onStatus, onData }: RuntimeConsumers,
 ): void {
   const consume = <TKey extends ResponseType | ResponseFamily>(
     key: TKey,
@@ -72,6 +75,10 @@ export function registerRuntimeConsumers(
   consume(OrderUpdateResponse, applyLevel3)
 
   consume(StatusResponse, (value, connection) => onStatus(connection, value))
+
+  // Data on a channel proves its subscription live, even if the ack was lost.
+  for (const { channel, types } of DATA_CHANNELS)
+    for (const type of types) consume(type, (value) => onData(channel, value))
 
   // Answers settle the request they answer (by req_id) on their socket.
   const answer = (

@@ -46,6 +46,15 @@ function connect(options: KrakenWebSocketAPIOptions = {}) {
   return { kraken, errors }
 }
 
+/**
+ * A market that never moves and a ticker without snapshot: no data arrives,
+ * so only acks (late, lost, resent) can make the intent live.
+ */
+async function quietMarket(): Promise<void> {
+  await simulator.close()
+  simulator = await startSimulator({ seed: 11, rate: 0 })
+}
+
 /** Resolves once `predicate` holds (checked every 20 ms); the test's timeout bounds it. */
 async function eventually(predicate: () => boolean): Promise<void> {
   while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -88,13 +97,16 @@ describe('subscription convergence', () => {
   }, 30_000)
 
   test('error: a subscribe whose ack is lost is resent, and Already subscribed makes it live', async () => {
+    await quietMarket()
     const { kraken, errors } = connect({ requestTimeout: 300 })
     await simulator.inject({
       type: 'dropAnswers',
       count: 1,
       method: 'subscribe',
     })
-    const [ack] = await kraken.subscribe(TickerSubscriptionRequest(['ETH/USD']))
+    const [ack] = await kraken.subscribe(
+      TickerSubscriptionRequest(['ETH/USD'], { snapshot: false }),
+    )
     expect(ack).toMatchObject({ success: false })
     expect(ack?.error).toMatch(/Timed out/)
     // The simulator subscribed it; the resend answers `Already subscribed`.
@@ -109,6 +121,7 @@ describe('subscription convergence', () => {
   }, 30_000)
 
   test('error: a subscribe ack later than the request timeout still makes the intent live', async () => {
+    await quietMarket()
     const { kraken, errors } = connect({ requestTimeout: 300 })
     await simulator.inject({
       type: 'delayAcks',
@@ -122,11 +135,35 @@ describe('subscription convergence', () => {
         resolve(kraken.stats().subscriptions.live)
       })
     })
-    const [ack] = await kraken.subscribe(TickerSubscriptionRequest(['BTC/USD']))
+    const [ack] = await kraken.subscribe(
+      TickerSubscriptionRequest(['BTC/USD'], { snapshot: false }),
+    )
     expect(ack?.error).toMatch(/Timed out/)
     expect(await liveAtFirstAck).toBe(1)
     await simulator.inject({ type: 'delayAcks', ms: 0 })
     await eventually(() => kraken.stats().subscriptions.live === 1)
+    expect(errors).toEqual([])
+  }, 30_000)
+  test('error: a subscribe whose acks are all lost is live once its data arrives', async () => {
+    // Long timeout: without the data rule, the intent would stay pending
+    // for the whole test (every answer, resends included, is lost).
+    const { kraken, errors } = connect({ requestTimeout: 60_000 })
+    await simulator.inject({
+      type: 'dropAnswers',
+      count: 1_000,
+      method: 'subscribe',
+    })
+    const subscribed = kraken.subscribe(TickerSubscriptionRequest(['BTC/USD']))
+    await eventually(() => kraken.stats().subscriptions.live === 1)
+    expect(kraken.stats().subscriptions).toEqual({
+      pending: 0,
+      live: 1,
+      rejected: 0,
+    })
+    // The caller waiting for the lost ack is answered too.
+    const [ack] = await subscribed
+    expect(ack).toMatchObject({ success: true, method: 'subscribe' })
+    expect(simulator.stats.subscribes('ticker', 'BTC/USD')).toBe(1)
     expect(errors).toEqual([])
   }, 30_000)
 })

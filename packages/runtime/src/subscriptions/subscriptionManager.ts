@@ -14,6 +14,7 @@ import type { KrakenSocketsError } from '../errors.js'
 import type { ReconnectGap } from '../shared/gap.js'
 import type { Logger } from '../shared/logger.js'
 import { AckWaiters, type SubscriptionMethod } from './ackWaiters.js'
+import { liveOnData, symbolsOfData } from './channelData.js'
 import { identityParams } from './paramsKey.js'
 import { planReplay } from './replayPlan.js'
 import {
@@ -37,6 +38,11 @@ import {
   type SendOptions,
   sendSubscriptionFrame,
 } from './subscriptionFrame.js'
+import {
+  type SilenceWindows,
+  type SubscriptionHealthEvent,
+  SubscriptionLiveness,
+} from './subscriptionLiveness.js'
 import { type IntentOwner, IntentOwners } from './subscriptionOwners.js'
 import {
   createSubscriptionRegistry,
@@ -63,6 +69,12 @@ export interface SubscriptionManagerConfig {
   readonly timeout: number
   readonly logger: Logger
   readonly reportError: (error: KrakenSocketsError) => void
+  /** Per channel, the silence after which a live subscription is resubscribed. */
+  readonly silenceWindows: SilenceWindows
+  /** A subscription went silent, or was healed (the `subscription` event). */
+  readonly onHealth: (event: SubscriptionHealthEvent) => void
+  /** Whether a book of `channel` and `symbol` is being (re)synced by its owner. */
+  readonly isSyncing?: (channel: string, symbol: string | undefined) => boolean
 }
 
 /**
@@ -79,9 +91,21 @@ export class SubscriptionManager {
   #acks: AckWaiters
   #frames: FrameContext
   #retry: SubscriptionRetry
+  #liveness: SubscriptionLiveness
 
   constructor(config: SubscriptionManagerConfig) {
     this.#config = config
+    this.#liveness = new SubscriptionLiveness({
+      windows: config.silenceWindows,
+      live: () => this.#registry.list().filter((i) => i.state === 'live'),
+      isOpen: (endpoint) => this.isOpen(endpoint),
+      exchange: (endpoint, method, params) =>
+        this.exchange(endpoint, method, params),
+      emit: config.onHealth,
+      ...(config.isSyncing === undefined
+        ? {}
+        : { isSyncing: config.isSyncing }),
+    })
     this.#acks = new AckWaiters(config.timeout)
     this.#retry = new SubscriptionRetry({
       timer: (callback, ms) => this.#acks.timer(callback, ms),
@@ -258,10 +282,27 @@ export class SubscriptionManager {
     })
   }
 
+  /** Data (decoded `value`) of `channel` arrived: the pending intents it streams are live. */
+  dataArrived(channel: string, value: unknown): void {
+    const symbols = symbolsOfData(value)
+    this.#liveness.seen(channel, symbols)
+    liveOnData(
+      {
+        registry: this.#registry,
+        lastAcks: this.#lastAcks,
+        acks: this.#acks,
+        logger: this.#config.logger,
+      },
+      channel,
+      symbols,
+    )
+  }
+
   /** The socket of `endpoint` went away: its live intents become pending. */
   socketLost(endpoint: TransportEndpoint): void {
     this.#dispatcher.abort(endpoint)
     this.#retry.cancel(endpoint)
+    this.#liveness.socketLost(endpoint)
     this.#registry.markPending(
       (channel) => channelEndpoint(channel) === endpoint,
     )
@@ -299,6 +340,7 @@ export class SubscriptionManager {
 
   /** Settles everything waiting and forgets every intent. */
   stop(): void {
+    this.#liveness.stop()
     this.#retry.stop()
     this.#dispatcher.stop()
     this.#acks.stop()

@@ -87,6 +87,13 @@ export interface SubscriptionRegistry {
   ): SubscriptionIntent | undefined
   /** Every intent, in insertion order. */
   list(): SubscriptionIntent[]
+  /** Whether any intent is pending (cheap: cached between changes). */
+  hasPending(): boolean
+  /**
+   * Marks live the pending intents of `channel` and `symbol` (any params):
+   * data for them arrived, so Kraken streams them. Returns those it changed.
+   */
+  promote(channel: string, symbol: string | undefined): SubscriptionIntent[]
 }
 
 type MutableIntent = {
@@ -110,6 +117,9 @@ export function createSubscriptionRegistry(
 ): SubscriptionRegistry {
   const level3Limit = config.level3SymbolLimit ?? LEVEL3_SYMBOL_LIMIT
   const intents = new Map<string, MutableIntent>()
+  // Data frames ask "anything pending?" on every frame; the answer is
+  // cached and forgotten whenever an intent is added, removed or changes.
+  let anyPending: boolean | undefined
 
   const symbolsOf = (params: SubscriptionParams): (string | undefined)[] =>
     params.symbol === undefined ? [undefined] : [...new Set(params.symbol)]
@@ -136,6 +146,7 @@ export function createSubscriptionRegistry(
   return {
     add(params) {
       checkLevel3Limit(params)
+      anyPending = undefined
       const key = paramsKey(params)
       const identity = identityParams(params)
       return symbolsOf(params).map((symbol) => {
@@ -162,6 +173,7 @@ export function createSubscriptionRegistry(
     },
 
     remove(params) {
+      anyPending = undefined
       const wanted = identityParams(params)
       const symbols =
         params.symbol === undefined ? undefined : new Set(params.symbol)
@@ -183,6 +195,7 @@ export function createSubscriptionRegistry(
     applyAck(ack) {
       const intent = find(ack.params, ack.symbol)
       if (intent === undefined) return undefined
+      anyPending = undefined
       if (ack.success) {
         intent.state = 'live'
         intent.error = undefined
@@ -199,6 +212,7 @@ export function createSubscriptionRegistry(
     },
 
     markPending(channels) {
+      anyPending = undefined
       for (const intent of intents.values()) {
         if (intent.state !== 'live') continue
         if (channels === undefined || channels(intent.channel))
@@ -220,6 +234,32 @@ export function createSubscriptionRegistry(
 
     list() {
       return [...intents.values()].map((intent) => ({ ...intent }))
+    },
+
+    hasPending() {
+      if (anyPending === undefined) {
+        anyPending = false
+        for (const intent of intents.values())
+          if (intent.state === 'pending') anyPending = true
+      }
+      return anyPending
+    },
+
+    promote(channel, symbol) {
+      const promoted: SubscriptionIntent[] = []
+      for (const intent of intents.values()) {
+        if (
+          intent.state !== 'pending' ||
+          intent.channel !== channel ||
+          intent.symbol !== symbol
+        )
+          continue
+        intent.state = 'live'
+        intent.error = undefined
+        promoted.push({ ...intent })
+      }
+      if (promoted.length > 0) anyPending = undefined
+      return promoted
     },
   }
 }

@@ -5,6 +5,7 @@ import {
   createPrivateSequence,
   type SequencedChannel,
 } from './privateSequence.js'
+import { SnapshotWatch } from './snapshotWatch.js'
 
 /** The part of a private channel's message that sequencing reads. */
 export type SequencedValue = { type: 'snapshot' | 'update'; sequence?: number }
@@ -14,6 +15,8 @@ export interface SequenceGuardConfig {
   readonly subscriptions: SubscriptionManager
   readonly logger: Logger
   readonly onGap: (gap: SequenceGap) => void
+  /** Ms an awaited `executions` snapshot may take before it is asked for again. */
+  readonly timeout: number
 }
 
 /**
@@ -25,13 +28,29 @@ export class SequenceGuard {
   #config: SequenceGuardConfig
   #sequence = createPrivateSequence()
   #resubscribing = new Set<SequencedChannel>()
+  /** The order state is the `executions` snapshot's: one must follow every doubt. */
+  #executions: SnapshotWatch
 
   constructor(config: SequenceGuardConfig) {
     this.#config = config
+    this.#executions = new SnapshotWatch({
+      every: config.timeout,
+      resubscribe: () => this.#resubscribeSubscribed('executions'),
+    })
+  }
+
+  /**
+   * The `executions` state may have diverged (a trading answer was lost, so
+   * may its frames be): unless a snapshot arrives soon, ask for one.
+   */
+  doubtExecutions(): void {
+    this.#executions.want()
   }
 
   /** A message of `channel` arrived. */
   check(channel: SequencedChannel, value: SequencedValue): void {
+    if (channel === 'executions' && value.type === 'snapshot')
+      this.#executions.got()
     const check = this.#sequence.check(channel, value)
     if (check.ok || check.kind !== 'gap') return
     this.#config.logger.log(
@@ -53,12 +72,34 @@ export class SequenceGuard {
   /** The private socket (re)opened: sequences restart with the connection. */
   reset(): void {
     this.#sequence.reset()
+    // The replay's snapshot normally follows at once; if it was lost (with
+    // its ack, say), the watch asks again.
+    this.#executions.want()
   }
 
   /** The client stopped. */
   stop(): void {
+    this.#executions.stop()
     this.#sequence.reset()
     this.#resubscribing.clear()
+  }
+
+  /**
+   * Resubscribes `channel` when it is live; `false` when it is not
+   * subscribed at all (a pending intent is resent by its own retry).
+   */
+  async #resubscribeSubscribed(channel: SequencedChannel): Promise<boolean> {
+    const intents = this.#config.subscriptions
+      .list()
+      .filter((intent) => intent.channel === channel)
+    if (!intents.some((intent) => intent.state !== 'rejected')) return false
+    if (!this.#config.subscriptions.isOpen('private')) return true
+    this.#config.logger.log(
+      `No ${channel} snapshot since the state came into doubt: resubscribing.`,
+      'warning',
+    )
+    await this.#resubscribe(channel)
+    return true
   }
 
   /** Unsubscribes and subscribes `channel` again: its snapshot restores the state. */

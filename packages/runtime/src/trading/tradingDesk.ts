@@ -159,6 +159,9 @@ export class TradingDesk {
       return ack as TradingResponseFor<TRequest>
     } catch (error) {
       const until = deadline + options.outcomeGrace
+      // The answer was lost; the executions frames may have been too.
+      if (error instanceof OutcomeUnknownError)
+        this.#sequences.doubtExecutions()
       if (error instanceof OutcomeUnknownError && facts.newOrderIds.length > 0)
         this.#expireAt(until, tracker, facts.newOrderIds)
       for (const id of facts.newOrderIds) {

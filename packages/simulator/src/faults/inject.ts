@@ -6,6 +6,7 @@ import {
   CLOUDFLARE_RESTARTING,
   type Fault,
   isCounted,
+  mutedKey,
 } from './types.js'
 
 /** Pending refusals of WebSocket upgrades. */
@@ -52,6 +53,12 @@ export function applyFault(fault: Fault, targets: FaultTargets): void {
   for (const session of reached) {
     if (applyLastingFault(session.faults, fault)) continue
     switch (fault.type) {
+      case 'muteChannel': {
+        const key = mutedKey(fault.channel, fault.symbol)
+        if (fault.enabled === false) session.faults.muted.delete(key)
+        else session.faults.muted.add(key)
+        break
+      }
       case 'drop':
         session.terminate()
         break

@@ -89,6 +89,20 @@ export type Fault = (
       /** @default 1 */
       readonly count?: number
     }
+  | /**
+   * Stops one subscription's data (`channel`, and `symbol` if given) while
+   * the socket, its heartbeats and its other channels go on, as when one
+   * stream stalls upstream. It lasts until `enabled: false`, or until that
+   * subscription is removed (an unsubscribe, the socket's end): a fresh
+   * subscription streams again. Applies to the open connections only.
+   */ {
+      readonly type: 'muteChannel'
+      readonly channel: string
+      /** @default every symbol of the channel */
+      readonly symbol?: string
+      /** @default true */
+      readonly enabled?: boolean
+    }
   | /** Answers the next `count` subscribe requests with `Exceeded msg rate`. */ {
       readonly type: 'rateLimit'
       /** @default 1 (0 ends it; Infinity until ended) */
@@ -122,6 +136,8 @@ export type FaultCounts = {
  */
 export type SessionFaults = FaultCounts & {
   silent: boolean
+  /** Muted streams (`muteChannel`): `channel`, or `channel:symbol`. */
+  readonly muted: Set<string>
   /** Ms requests (or their answers, see `ackHold`) wait; 0: none. */
   ackDelay: number
   ackHold: 'both' | 'answer'
@@ -145,6 +161,7 @@ export function noFaults(shared?: FaultCounts): SessionFaults {
   return {
     ...noCounts(),
     silent: false,
+    muted: new Set(),
     ackDelay: 0,
     ackHold: 'both',
     ackMethod: undefined,
@@ -261,6 +278,24 @@ export function takeSequenceGap(state: SessionFaults): number {
     counts.skipSequence = 0
   }
   return gap
+}
+
+/** The `muted` key of a `muteChannel` fault. */
+export function mutedKey(channel: string, symbol: string | undefined): string {
+  return symbol === undefined ? channel : `${channel}:${symbol}`
+}
+
+const CHANNEL_RE = /^\{"channel":"([^"]+)"/
+const SYMBOL_RE = /"symbol":"([^"]+)"/
+
+/** Whether a channel frame belongs to a muted stream (`muteChannel`). */
+export function isMuted(state: SessionFaults, frame: string): boolean {
+  if (state.muted.size === 0) return false
+  const channel = CHANNEL_RE.exec(frame)?.[1]
+  if (channel === undefined) return false
+  if (state.muted.has(channel)) return true
+  const symbol = SYMBOL_RE.exec(frame)?.[1]
+  return symbol !== undefined && state.muted.has(mutedKey(channel, symbol))
 }
 
 const CHECKSUM_RE = /"checksum":(\d+)/

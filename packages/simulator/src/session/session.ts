@@ -3,6 +3,7 @@ import type { SimulatorContext } from '../context.js'
 import {
   copyFaults,
   corruptBookFrame,
+  isMuted,
   type SessionFaults,
 } from '../faults/types.js'
 import { encodeJson, type JsonValue } from '../json/encodeJson.js'
@@ -116,7 +117,7 @@ export class Session implements SessionHandle {
 
   #send(frame: string): void {
     if (!this.isOpen) return
-    if (this.faults.silent) {
+    if (this.faults.silent || isMuted(this.faults, frame)) {
       this.record.framesDropped++
       return
     }
@@ -168,6 +169,9 @@ export class Session implements SessionHandle {
     if (subscription === undefined) return undefined
     this.subscriptions.delete(key)
     this.#context.hub.remove(subscription.topic, this)
+    // A muted stream (`muteChannel`) ends with its subscription.
+    this.faults.muted.delete(key)
+    this.faults.muted.delete(key.split(':')[0] ?? key)
     return subscription
   }
 
