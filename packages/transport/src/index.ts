@@ -51,6 +51,11 @@ export {
 } from './internal/emitter.js'
 export { DEFAULT_FATAL_ERRORS } from './internal/fatal.js'
 export { redactUrl } from './internal/url.js'
+export type {
+  FrameRecorder,
+  RecordedEvent,
+} from './recording/frameRecorder.js'
+export { recordTransport } from './recording/recordTransport.js'
 export {
   createRequestIdAllocator,
   MAX_REQ_ID,

@@ -60,6 +60,8 @@ export interface ClientCore {
   readonly deadMansSwitch: DeadMansSwitchSlot
   readonly counters: ClientCounters
   readonly reportError: (error: KrakenEventMap['error']) => void
+  /** Closes the `record` option's recorder (if any); a failure is logged, never thrown. */
+  readonly closeRecording: () => Promise<void>
   /** Calls `listener` when a socket gives up reconnecting (`reconnect.attempts`). */
   readonly onGiveUp: (
     listener: (error: ReconnectExhaustedError) => void,
@@ -221,6 +223,16 @@ export function createClientCore(
     deadMansSwitch,
     counters,
     reportError,
+    closeRecording: async () => {
+      try {
+        await resolved.record?.close()
+      } catch (error) {
+        logger.log(
+          `The session recording could not be closed: ${describeError(error)}`,
+          'error',
+        )
+      }
+    },
     onGiveUp: (listener) => {
       giveUp = listener
     },
