@@ -157,6 +157,8 @@ const vsDecodeMemory: number[] = []
 const ns: Record<string, number[]> = {
   bare: [],
   recording: [],
+  bareCpu: [],
+  recordingCpu: [],
   decodeTape: [],
   decodeMemory: [],
 }
@@ -182,6 +184,8 @@ try {
     vsDecodeMemory.push(
       perFrame(decodeMemory, 'wall') / perFrame(bareAfter, 'wall'),
     )
+    ns.bareCpu?.push(perFrame(bareAfter, 'cpu'))
+    ns.recordingCpu?.push(perFrame(recording, 'cpu'))
     ns.bare?.push(perFrame(bareAfter, 'wall'))
     ns.recording?.push(perFrame(recording, 'wall'))
     ns.decodeTape?.push(perFrame(decodeTape, 'wall'))
@@ -200,6 +204,9 @@ console.log(
 )
 console.log(
   `runtime replay, recording:   ${median(ns.recording ?? []).toFixed(0)} ns/frame (wall)`,
+)
+console.log(
+  `process CPU, bare / recording: ${median(ns.bareCpu ?? []).toFixed(0)} / ${median(ns.recordingCpu ?? []).toFixed(0)} ns/frame`,
 )
 console.log(
   `readTape + decodeMessage:    ${median(ns.decodeTape ?? []).toFixed(0)} ns/frame`,

@@ -26,6 +26,7 @@ test('exports', () => {
       "TapeMarketError",
       "createExchange",
       "TRADING_METHODS",
+      "KRAKEN_SPOT_FEE_TIERS",
       "DEAD_MAN_SWITCH_REASON",
       "createPrivateFeed",
       "createPrivateSession",

@@ -54,7 +54,12 @@ export {
   SimulatorError,
   TapeMarketError,
 } from './errors.js'
-export type { FeeSchedule } from './exchange/context.js'
+export type {
+  FeeSchedule,
+  Fees,
+  FeeTier,
+  FeeTiers,
+} from './exchange/context.js'
 export { createExchange } from './exchange/exchange.js'
 export {
   type Exchange,
@@ -63,6 +68,7 @@ export {
   type TradingMethod,
   type TradingRequestFrame,
 } from './exchange/exchangeTypes.js'
+export { KRAKEN_SPOT_FEE_TIERS } from './exchange/feeTiers.js'
 export type { BatchCancelShape } from './exchange/methods/batchCancel.js'
 export { DEAD_MAN_SWITCH_REASON } from './exchange/methods/cancelAllOrdersAfter.js'
 export type { Params } from './exchange/params.js'

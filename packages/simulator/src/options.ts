@@ -2,7 +2,7 @@ import type { RateTier, RateTierLimits } from '@kraken-sockets/schema'
 import type { AuthHook } from './authHook.js'
 import type { ChannelDefinition } from './channels/types.js'
 import type { Compatibility } from './context.js'
-import type { FeeSchedule } from './exchange/context.js'
+import type { Fees } from './exchange/context.js'
 import type { Scheduler } from './exchange/time.js'
 import type { SystemStatus } from './exchange/types.js'
 import type { Fault } from './faults/types.js'
@@ -73,8 +73,13 @@ export type SimulatorOptions = {
    * @default 'starter' (threshold 60, decay 1/s, 60 open orders per pair)
    */
   readonly rateTier?: RateTier | RateTierLimits | false
-  /** Maker and taker fee rates. @default { maker: 0.0025, taker: 0.004 } */
-  readonly fees?: FeeSchedule
+  /**
+   * Fee rates: flat (`{ maker, taker }`), or by the account's 30-day volume
+   * (`{ tiers }`). Fills charge the account's tier; `AssetPairs` shows the
+   * table.
+   * @default Kraken's spot schedule, `{ tiers: KRAKEN_SPOT_FEE_TIERS }`
+   */
+  readonly fees?: Fees
   /**
    * Timers of the trading engine (dead man's switch, GTD expiry); inject a
    * fake one to drive them in tests.

@@ -4,7 +4,7 @@ import { bookChannel } from './channels/book.js'
 import { createBookFeed } from './channels/bookFeed.js'
 import { heartbeatChannel } from './channels/heartbeat.js'
 import { instrumentChannel } from './channels/instrument.js'
-import { level3Channel } from './channels/level3.js'
+import { LEVEL3_DEPTHS, level3Channel, level3Topic } from './channels/level3.js'
 import { createLevel3Feed } from './channels/level3Book.js'
 import { ohlcChannel } from './channels/ohlc.js'
 import { nextConnectionId, statusFrame } from './channels/status.js'
@@ -37,7 +37,7 @@ import { createPrivateServices } from './private/privateServices.js'
 import { showOwnOrders } from './private/showOwnOrders.js'
 import { DEFAULT_ACCOUNT } from './private/tokenAuth.js'
 import { openRecording } from './recording/recordOption.js'
-import { loadReplaySource } from './replay/replaySource.js'
+import { loadAnyReplaySource } from './replay/loadAnyReplaySource.js'
 import { createReplayStarter } from './replay/replayStarter.js'
 import { createKrakenRest } from './rest/krakenRest.js'
 import { createEndpoints, type Endpoint } from './server/endpoints.js'
@@ -107,7 +107,9 @@ export async function startSimulator(
       ? undefined
       : openPaperAccount(options.paperAccount)
   const replaySource =
-    options.replay === undefined ? undefined : loadReplaySource(options.replay)
+    options.replay === undefined
+      ? undefined
+      : await loadAnyReplaySource(options.replay)
   const channels = new Map<string, ChannelDefinition>()
   for (const channel of [
     ...defaultChannels,
@@ -151,6 +153,11 @@ export async function startSimulator(
   const hub: SimulatorContext['hub'] = new Hub()
   const market = createMarket(pairs, seed, now)
   const ownOrders = (symbol: string) => engine.exchange.restingOrders(symbol)
+  // Where a client watches a symbol's level3 queues, paper orders hold a
+  // place in them; elsewhere the L2 model fills them.
+  engine.modelQueues((symbol) =>
+    LEVEL3_DEPTHS.some((depth) => hub.has(level3Topic(symbol, depth))),
+  )
   const context: SimulatorContext = {
     market,
     pairs: new Map(pairs.map((pair) => [pair.symbol, pair])),

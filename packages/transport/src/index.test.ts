@@ -31,6 +31,7 @@ test('default', () => {
       "createTransportEmitter",
       "DEFAULT_FATAL_ERRORS",
       "redactUrl",
+      "recordTransport",
       "createRequestIdAllocator",
       "MAX_REQ_ID",
       "fake",

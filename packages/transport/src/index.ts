@@ -59,6 +59,11 @@ export {
 export { DEFAULT_FATAL_ERRORS } from './internal/fatal.js'
 export { sniffFrame } from './internal/sniffFrame.js'
 export { redactUrl } from './internal/url.js'
+export type {
+  FrameRecorder,
+  RecordedEvent,
+} from './recording/frameRecorder.js'
+export { recordTransport } from './recording/recordTransport.js'
 export {
   createRequestIdAllocator,
   MAX_REQ_ID,

@@ -64,6 +64,8 @@ export interface ClientCore {
   /** Values a handler's queue holds (`options.queueSize`). */
   readonly queueSize: number
   readonly reportError: (error: KrakenEventMap['error']) => void
+  /** Closes the `record` option's recorder (if any); a failure is logged, never thrown. */
+  readonly closeRecording: () => Promise<void>
   /** Calls `listener` when a socket gives up reconnecting (`reconnect.attempts`). */
   readonly onGiveUp: (
     listener: (error: ReconnectExhaustedError) => void,
@@ -247,6 +249,16 @@ export function createClientCore(
     state,
     queueSize: resolved.queueSize,
     reportError,
+    closeRecording: async () => {
+      try {
+        await resolved.record?.close()
+      } catch (error) {
+        logger.log(
+          `The session recording could not be closed: ${describeError(error)}`,
+          'error',
+        )
+      }
+    },
     onGiveUp: (listener) => {
       giveUp = listener
     },

@@ -155,6 +155,8 @@ export class ClientLifecycle {
     core.state.stop()
     core.subscriptions.stop()
     await core.pool.closeAll()
+    // After the sockets closed, so their last frames and closes are on it.
+    await core.closeRecording()
     await core.tasks.stop(STOP_TASK_WAIT)
     core.systems.clear()
     this.#lifetime = new AbortController()

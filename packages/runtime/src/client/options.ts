@@ -1,6 +1,7 @@
 import {
   type ConnectionBudget,
   createConnectionBudget,
+  type FrameRecorder,
   InvalidPrivateKeyError,
   KRAKEN_WS_URLS,
   type KrakenPrivateRest,
@@ -8,6 +9,7 @@ import {
   krakenTokenProvider,
   nodeWebSocket,
   type ReconnectConfig,
+  recordTransport,
   type TransportEndpoint,
   type TransportFactory,
   type WebSocketConstructor,
@@ -104,6 +106,13 @@ export interface KrakenWebSocketAPIOptions {
   silenceWindows?: SilenceWindows | undefined
   /** Trading behaviour: rounding and local refusals, order tracking, the advisory rate counter. */
   trading?: TradingOptions | undefined
+  /**
+   * Records every socket of the session (public, private, level3, and each
+   * reconnect) into this recorder, e.g. `createTapeWriter({ dir })` from
+   * `@kraken-sockets/tape`. The recorder redacts tokens. `stop()` closes it.
+   * @default no recording
+   */
+  record?: FrameRecorder | undefined
 }
 
 /** The options with every default applied. */
@@ -123,6 +132,8 @@ export interface ResolvedOptions {
   readonly bookResyncLimit: number
   readonly silenceWindows: SilenceWindows
   readonly trading: ResolvedTradingOptions
+  /** Where the session is recorded, closed by `stop()`; undefined when not recorded. */
+  readonly record: FrameRecorder | undefined
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -177,8 +188,8 @@ export function resolveOptions(
       return restCalls(method, params, callOptions)
     }
   }
-  const { reconnect, WebSocket } = options
-  const transport =
+  const { reconnect, WebSocket, record } = options
+  const chosen =
     options.transport ??
     ((_endpoint: TransportEndpoint) => {
       const config = {
@@ -189,6 +200,13 @@ export function resolveOptions(
         typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function'
       return hasGlobal ? webSocket(config) : nodeWebSocket(config)
     })
+  const transport =
+    record === undefined
+      ? chosen
+      : (endpoint: TransportEndpoint): TransportFactory => {
+          const factory = chosen(endpoint)
+          return (context) => recordTransport(factory(context), record)
+        }
   return {
     urls: {
       public:
@@ -214,5 +232,6 @@ export function resolveOptions(
     bookResyncLimit: positive('bookResyncLimit', options.bookResyncLimit, 10),
     silenceWindows: { ...DEFAULT_SILENCE_WINDOWS, ...options.silenceWindows },
     trading: resolveTrading(options.trading ?? {}),
+    record,
   }
 }

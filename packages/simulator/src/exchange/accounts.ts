@@ -1,5 +1,6 @@
-import type { Account, EngineContext } from './context.js'
+import type { Account, EngineContext, FeeSchedule } from './context.js'
 import { roundTo } from './decimal.js'
+import { ratesAt, thirtyDayVolume } from './feeTiers.js'
 import { hasLimitPrice, type Order, remainingQty } from './order.js'
 import { rfc3339 } from './time.js'
 import type { LedgerEntry } from './types.js'
@@ -13,10 +14,19 @@ export function accountOf(ctx: EngineContext, id: string): Account {
       balances: new Map(),
       trades: [],
       limiter: ctx.createLimiter(id),
+      volume: [],
     }
     ctx.accounts.set(id, account)
   }
   return account
+}
+
+/** The rates an account pays now: its tier by 30-day volume, or the flat rates. */
+export function feesOf(ctx: EngineContext, accountId: string): FeeSchedule {
+  return ratesAt(
+    ctx.fees,
+    thirtyDayVolume(accountOf(ctx, accountId), ctx.now()),
+  )
 }
 
 /** What `order` keeps reserved, in the asset it spends. */
@@ -28,7 +38,7 @@ export function holdOf(
   if (pair === undefined) return { asset: '', amount: 0 }
   if (order.side === 'sell')
     return { asset: pair.base, amount: remainingQty(order) }
-  const factor = 1 + ctx.fees.taker
+  const factor = 1 + feesOf(ctx, order.accountId).taker
   if (order.cash_order_qty !== undefined)
     return { asset: pair.quote, amount: order.cash_order_qty * factor }
   const price = hasLimitPrice(order.order_type)

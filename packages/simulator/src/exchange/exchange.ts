@@ -6,6 +6,7 @@ import type {
   TradingMethod,
   TradingRequestFrame,
 } from './exchangeTypes.js'
+import { KRAKEN_SPOT_FEE_TIERS } from './feeTiers.js'
 import { createIdGenerator } from './ids.js'
 import { applyMarketPrice } from './matching.js'
 import { addOrder } from './methods/addOrder.js'
@@ -46,7 +47,9 @@ export function createExchange(config: ExchangeConfig): Exchange {
     now: config.now ?? (() => Date.now()),
     ids: createIdGenerator(config.seed ?? 1),
     scheduler: config.scheduler ?? defaultScheduler,
-    fees: config.fees ?? { maker: 0.0025, taker: 0.004 },
+    fees: config.fees ?? { tiers: KRAKEN_SPOT_FEE_TIERS },
+    queueLevel: (symbol, side, price) =>
+      config.queueLevel?.(symbol, side, price),
     pairs: new Map(config.pairs.map((pair) => [pair.symbol, pair])),
     pairStatus: new Map(
       config.pairs.map((pair) => [pair.symbol, pair.status ?? 'online']),

@@ -2,7 +2,7 @@ import {
   TRADING_METHODS as KRAKEN_TRADING_METHODS,
   type TradingMethod as KrakenTradingMethod,
 } from '@kraken-sockets/schema'
-import type { FeeSchedule } from './context.js'
+import type { Fees, QueueLevel } from './context.js'
 import type { BatchCancelShape } from './methods/batchCancel.js'
 import type { Params } from './params.js'
 import type { TradingRateLimiter } from './rateLimiter.js'
@@ -44,7 +44,14 @@ export type ExchangeConfig = {
    * Fee rates.
    * @default { maker: 0.0025, taker: 0.004 }
    */
-  readonly fees?: FeeSchedule
+  /** Flat rates, or rates by 30-day volume. @default Kraken's spot tiers (`KRAKEN_SPOT_FEE_TIERS`) */
+  readonly fees?: Fees
+  /**
+   * The market's quantity at a price, for queue positions: a resting order
+   * fills only once the quantity ahead of it is traded away. Without it (or
+   * when it answers `undefined`), the L2 model.
+   */
+  readonly queueLevel?: QueueLevel
   /**
    * The clock (ms since the epoch).
    * @default Date.now

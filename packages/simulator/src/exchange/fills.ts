@@ -1,4 +1,4 @@
-import { accountOf, postLedger } from './accounts.js'
+import { accountOf, feesOf, postLedger } from './accounts.js'
 import type { EngineContext } from './context.js'
 import { roundTo } from './decimal.js'
 import { type Order, remainingQty } from './order.js'
@@ -69,7 +69,9 @@ export function executeFill(
   if (pair === undefined || qty <= 0) return
   const account = accountOf(ctx, order.accountId)
   const cost = roundTo(qty * price, pair.cost_precision)
-  const rate = liquidity === 'm' ? ctx.fees.maker : ctx.fees.taker
+  // The tier of the volume before this fill, as Kraken charges it.
+  const fees = feesOf(ctx, order.accountId)
+  const rate = liquidity === 'm' ? fees.maker : fees.taker
   const fee = roundTo(cost * rate, ctx.assetPrecision(pair.quote))
   order.cum_qty = roundTo(order.cum_qty + qty, pair.qty_precision)
   order.cum_cost = roundTo(order.cum_cost + cost, pair.cost_precision)
@@ -96,6 +98,7 @@ export function executeFill(
     precision,
   )
   report(ctx, order, trade)
+  account.volume.push({ at: ctx.now(), cost })
   account.trades.push(trade)
   if (account.trades.length > MAX_RECENT_TRADES) account.trades.shift()
   const sign = order.side === 'buy' ? 1 : -1

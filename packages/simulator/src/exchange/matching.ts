@@ -1,4 +1,4 @@
-import { accountOf, available } from './accounts.js'
+import { accountOf, available, feesOf } from './accounts.js'
 import type { EngineContext, Quote } from './context.js'
 import { roundTo } from './decimal.js'
 import { closeOrder, executeFill } from './fills.js'
@@ -75,7 +75,7 @@ function affordable(
   if (pair === undefined || order.side === 'sell') return qty
   const account = accountOf(ctx, order.accountId)
   const funds = available(ctx, account, pair.quote, order)
-  const max = funds / (price * (1 + ctx.fees.taker))
+  const max = funds / (price * (1 + feesOf(ctx, order.accountId).taker))
   const capped = Math.min(qty, max)
   return Math.floor(capped / pair.qty_increment) * pair.qty_increment
 }
@@ -115,6 +115,35 @@ export function takeLiquidity(
   }
   executeFill(ctx, order, qty, price, 't')
   return qty
+}
+
+/**
+ * Puts a resting limit order at the back of its price's queue: everything the
+ * market holds there now is ahead of it. Under the L2 model (no queue level
+ * for the symbol) it has no queue.
+ */
+export function joinQueue(ctx: EngineContext, order: Order): void {
+  const resting =
+    ctx.orders.has(order.order_id) &&
+    order.pendingTrigger === undefined &&
+    hasLimitPrice(order.order_type) &&
+    order.limit_price !== undefined
+  order.queueAhead = resting
+    ? ctx.queueLevel(order.symbol, order.side, order.limit_price ?? 0)
+    : undefined
+}
+
+/**
+ * How much of a market move at a resting order's price the queue ahead of
+ * it takes first (and takes it off the queue). A move through the price
+ * cleared the whole level, queue and all.
+ */
+function queueTakes(order: Order, available: number, through: boolean): number {
+  const ahead = order.queueAhead
+  if (ahead === undefined || ahead <= 0 || through) return 0
+  const eaten = Math.min(ahead, available)
+  order.queueAhead = ahead - eaten
+  return eaten
 }
 
 function priority(a: Order, b: Order): number {
@@ -158,12 +187,23 @@ export function applyMarketPrice(
     const crossed = order.side === 'buy' ? ask <= limit : bid >= limit
     if (resting && crossed) {
       const pair = ctx.pairs.get(symbol)
-      const qty = Math.min(remainingQty(order), budget)
       if (pair === undefined) continue
+      const through = order.side === 'buy' ? ask < limit : bid > limit
+      const eaten = queueTakes(order, budget, through)
+      budgets[order.side] -= eaten
+      const qty = Math.min(remainingQty(order), budget - eaten)
+      if (qty <= 0) continue
       executeFill(ctx, order, roundTo(qty, pair.qty_precision), limit, 'm')
       budgets[order.side] -= qty
     } else if (!resting) {
       budgets[order.side] -= takeLiquidity(ctx, order, budget)
     }
+  }
+  // Orders ahead that left without trading (cancels) move the queue up.
+  for (const order of ctx.orders.values()) {
+    if (order.symbol !== symbol || order.queueAhead === undefined) continue
+    const level = ctx.queueLevel(symbol, order.side, order.limit_price ?? 0)
+    if (level !== undefined && level < order.queueAhead)
+      order.queueAhead = level
   }
 }

@@ -31,6 +31,11 @@ export type Order = OrderSpec & {
   cum_qty: number
   cum_cost: number
   fee_total: number
+  /**
+   * The market's quantity ahead of this resting order at its price (queue
+   * position model); `undefined` under the L2 model.
+   */
+  queueAhead?: number | undefined
   /** Untriggered trigger state; `undefined` once triggered or for plain orders. */
   pendingTrigger?: TriggerState | undefined
   expiryHandle?: unknown

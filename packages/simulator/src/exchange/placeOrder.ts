@@ -1,6 +1,11 @@
 import type { Account, EngineContext } from './context.js'
 import { closeOrder, report } from './fills.js'
-import { isMarketable, isMatching, takeLiquidity } from './matching.js'
+import {
+  isMarketable,
+  isMatching,
+  joinQueue,
+  takeLiquidity,
+} from './matching.js'
 import {
   isTriggered,
   type Order,
@@ -63,6 +68,7 @@ export function placeOrder(ctx: EngineContext, order: Order): void {
   report(ctx, order, newReport(order, timestamp))
   scheduleExpiry(ctx, order)
   if (isMatching(ctx, order.symbol)) takeLiquidity(ctx, order)
+  joinQueue(ctx, order)
   const immediate =
     order.time_in_force === 'ioc' || order.time_in_force === 'fok'
   if (immediate && ctx.orders.has(order.order_id) && remainingQty(order) > 0)

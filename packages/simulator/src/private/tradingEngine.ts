@@ -4,7 +4,7 @@ import {
   type RateTier,
   type RateTierLimits,
 } from '@kraken-sockets/schema'
-import type { FeeSchedule } from '../exchange/context.js'
+import type { Fees } from '../exchange/context.js'
 import { createExchange } from '../exchange/exchange.js'
 import type { Exchange } from '../exchange/exchangeTypes.js'
 import type { Scheduler } from '../exchange/time.js'
@@ -62,7 +62,7 @@ export type TradingEngineOptions = {
   readonly scheduler: Scheduler
   readonly balances?: Readonly<Record<string, number>>
   readonly rateTier?: RateTier | RateTierLimits | false
-  readonly fees?: FeeSchedule
+  readonly fees?: Fees
 }
 
 /** The simulator's exchange and the glue that feeds it the simulated market. */
@@ -74,6 +74,12 @@ export type TradingEngine = {
   onMarketStep(event: MarketEvent, market: SymbolMarket): void
   /** Feeds every symbol's current prices (at start). */
   seedQuotes(markets: Iterable<SymbolMarket>): void
+  /**
+   * Models queue positions for the symbols `where` answers true for (the
+   * simulator: those a client subscribes level3 for); others keep the L2
+   * model.
+   */
+  modelQueues(where: (symbol: string) => boolean): void
 }
 
 /**
@@ -85,7 +91,18 @@ export function createTradingEngine(
   options: TradingEngineOptions,
 ): TradingEngine {
   const tier = options.rateTier ?? DEFAULT_RATE_TIER
+  const symbolMarkets = new Map<string, SymbolMarket>()
+  let queued: (symbol: string) => boolean = () => false
+  /** The market's own quantity at a price (its queue), in decimals. */
+  const queueLevel = (symbol: string, side: 'buy' | 'sell', at: number) => {
+    const market = symbolMarkets.get(symbol)
+    if (market === undefined || !queued(symbol)) return undefined
+    const book = side === 'buy' ? market.book.bid : market.book.ask
+    const units = Math.round(at * 10 ** market.spec.price_precision)
+    return qty(market, book.qty.get(units) ?? 0)
+  }
   const exchange = createExchange({
+    queueLevel,
     pairs: options.pairs.map(toExchangePair),
     assetPrecision: Object.fromEntries(
       options.assets.map((asset) => [asset.id, asset.precision]),
@@ -129,6 +146,7 @@ export function createTradingEngine(
    * Then the book itself: orders it crossed fill up to the touch quantity.
    */
   function feed(market: SymbolMarket, event?: MarketEvent) {
+    symbolMarkets.set(market.spec.symbol, market)
     const { bid, ask } = market.book
     if (bid.best === undefined || ask.best === undefined) return
     const symbol = market.spec.symbol
@@ -170,6 +188,9 @@ export function createTradingEngine(
       return accountId
     },
     onMarketStep: (event, market) => feed(market, event),
+    modelQueues(where) {
+      queued = where
+    },
     seedQuotes(markets) {
       for (const market of markets) feed(market)
     },

@@ -9,20 +9,23 @@ export type ReplayOptions = {
   /** The frames to send, in order; or `file`, or `records`. */
   readonly frames?: readonly string[]
   /**
-   * A file with one frame per line (`.jsonl`), or a recording (JSON Lines
-   * of `{t, dir, conn, frame}`); blank lines are skipped.
+   * A file with one frame per line (`.jsonl`), a recording (JSON Lines of
+   * `{t, dir, conn, frame}`; blank lines are skipped), or a tape: a
+   * `@kraken-sockets/tape` folder or a gzip tardis.dev file (one taped
+   * connection's received frames, see `connection`).
    */
   readonly file?: string
   /** A parsed recording (see `parseRecording`), instead of `file`. */
   readonly records?: readonly RecordedFrame[]
   /**
    * How `file` is read.
-   * @default 'recording' when its first line is a recorded frame, else 'frames'
+   * @default 'tape' for a folder or a `.gz` file; else 'recording' when its first line is a recorded frame, else 'frames'
    */
-  readonly format?: 'frames' | 'recording'
+  readonly format?: 'frames' | 'recording' | 'tape'
   /**
    * Which recorded connection is served: a `conn` of the recording (like
-   * `public:1234`) or an endpoint kind (its first connection).
+   * `public:1234`) or of the tape (like `2`), or an endpoint kind (its
+   * first connection).
    * @default the recording's first connection
    */
   readonly connection?: string

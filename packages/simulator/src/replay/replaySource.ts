@@ -22,7 +22,7 @@ function looksRecorded(line: string): boolean {
 }
 
 /** Whether a recorded frame is channel data (not status, heartbeat or a method response). */
-function isData(frame: string): boolean {
+export function isData(frame: string): boolean {
   let value: unknown
   try {
     value = JSON.parse(frame)

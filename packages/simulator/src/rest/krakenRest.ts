@@ -1,3 +1,4 @@
+import { KRAKEN_SPOT_FEE_TIERS, ratesAt } from '../exchange/feeTiers.js'
 import type { RestRoute } from '../server/restRouter.js'
 import { createOrderHistory } from './orderHistory.js'
 import { createPrivateRoutes, type PrivateRestSource } from './privateRoutes.js'
@@ -6,7 +7,7 @@ import { createPublicRoutes, type PublicRestSource } from './publicRoutes.js'
 /** What {@link createKrakenRest} serves from. */
 export type KrakenRestSource = Omit<PublicRestSource, 'fees'> &
   Omit<PrivateRestSource, 'history' | 'takerFee'> & {
-    /** The exchange's fee rates. @default { maker: 0.0025, taker: 0.004 }, the exchange's own default */
+    /** The exchange's fees. @default Kraken's spot tiers, the exchange's own default */
     readonly fees?: PublicRestSource['fees'] | undefined
   }
 
@@ -23,11 +24,15 @@ export type KrakenRest = {
  */
 export function createKrakenRest(source: KrakenRestSource): KrakenRest {
   const history = createOrderHistory(source.exchange)
-  const fees = source.fees ?? { maker: 0.0025, taker: 0.004 }
+  const fees = source.fees ?? { tiers: KRAKEN_SPOT_FEE_TIERS }
   return {
     routes: [
       ...createPublicRoutes({ ...source, fees }),
-      ...createPrivateRoutes({ ...source, history, takerFee: fees.taker }),
+      ...createPrivateRoutes({
+        ...source,
+        history,
+        takerFee: ratesAt(fees, 0).taker,
+      }),
     ],
     close: history.close,
   }

@@ -69,12 +69,31 @@ describe('public REST market data', () => {
       tick_size: '0.1',
       status: 'online',
     })
-    expect((pairs.XXBTZUSD?.fees as number[][] | undefined)?.[0]).toEqual([
-      0, 0.4,
+    // Kraken's spot schedule, as Kraken's own AssetPairs lists it.
+    expect(pairs.XXBTZUSD?.fees).toEqual([
+      [0, 0.4],
+      [10_000, 0.35],
+      [50_000, 0.24],
+      [100_000, 0.22],
+      [250_000, 0.2],
+      [500_000, 0.18],
+      [1_000_000, 0.16],
+      [2_500_000, 0.14],
+      [5_000_000, 0.12],
+      [10_000_000, 0.1],
     ])
-    expect((pairs.XXBTZUSD?.fees_maker as number[][] | undefined)?.[0]).toEqual(
+    expect(pairs.XXBTZUSD?.fees_maker).toEqual([
       [0, 0.25],
-    )
+      [10_000, 0.2],
+      [50_000, 0.14],
+      [100_000, 0.12],
+      [250_000, 0.1],
+      [500_000, 0.08],
+      [1_000_000, 0.06],
+      [2_500_000, 0.04],
+      [5_000_000, 0.02],
+      [10_000_000, 0],
+    ])
     for (const name of ['XBTUSD', 'XBT/USD', 'BTC/USD', 'xxbtzusd']) {
       const one = resultOf(
         await callPublic(restUrl, 'AssetPairs', { pair: name }),

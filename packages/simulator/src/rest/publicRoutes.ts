@@ -1,3 +1,5 @@
+import type { Fees } from '../exchange/context.js'
+import { feeTable } from '../exchange/feeTiers.js'
 import { type JsonValue, raw } from '../json/encodeJson.js'
 import { OHLC_INTERVALS } from '../market/candles.js'
 import { formatUnits } from '../market/decimal.js'
@@ -28,7 +30,8 @@ export type PublicRestSource = {
   /** The engine status (`SystemStatus`). */
   readonly system: () => string
   /** Taker and maker fee rates (fractions), shown in `AssetPairs`. */
-  readonly fees: { readonly maker: number; readonly taker: number }
+  /** The exchange's fees, shown as `fees` / `fees_maker` tier tables. */
+  readonly fees: Fees
 }
 
 type Resolved = { market: SymbolMarket; names: RestPairName }
@@ -71,16 +74,6 @@ function rfc1123(ms: number): string {
   return `${day} ${date} ${month} ${year?.slice(2)} ${time} +0000`
 }
 
-/** Kraken's fee tiers (30-day volume in USD, percent), applied from the configured base rate. */
-const TIER_VOLUMES = [0, 10_000, 50_000, 100_000, 250_000, 500_000, 1_000_000]
-function feeTiers(rate: number): [number, number][] {
-  const percent = rate * 100
-  return TIER_VOLUMES.map((volume, i) => [
-    volume,
-    Math.max(0, Number((percent - i * 0.02).toFixed(4))),
-  ])
-}
-
 function assetPairJson(source: PublicRestSource, spec: PairSpec) {
   const names = restPair(spec)
   return {
@@ -97,8 +90,8 @@ function assetPairJson(source: PublicRestSource, spec: PairSpec) {
     lot_multiplier: 1,
     leverage_buy: spec.marginable ? [2, 3] : [],
     leverage_sell: spec.marginable ? [2, 3] : [],
-    fees: feeTiers(source.fees.taker),
-    fees_maker: feeTiers(source.fees.maker),
+    fees: feeTable(source.fees, 'taker'),
+    fees_maker: feeTable(source.fees, 'maker'),
     fee_volume_currency: 'ZUSD',
     margin_call: 80,
     margin_stop: 40,

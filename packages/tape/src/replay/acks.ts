@@ -57,3 +57,15 @@ export function pong(reqId: unknown, time: string): string {
     time_out: at,
   })
 }
+
+/**
+ * The tape's own ack, answering the client's request: Kraken's text (its
+ * result, times and options) with the client's `req_id`, so a replay makes
+ * the handler calls the recorded session made.
+ */
+export function withRequestId(recorded: string, reqId: unknown): string {
+  const ack = JSON.parse(recorded) as Record<string, unknown>
+  if (reqId === undefined) delete ack.req_id
+  else ack.req_id = reqId
+  return JSON.stringify(ack)
+}

@@ -12,7 +12,13 @@ import {
   type TransportStatus,
 } from '@kraken-sockets/transport'
 import type { TapeEvent } from '../format/events.js'
-import { failureAck, pong, type RequestParams, successAck } from './acks.js'
+import {
+  failureAck,
+  pong,
+  type RequestParams,
+  successAck,
+  withRequestId,
+} from './acks.js'
 import type { TapeCatalog } from './catalog.js'
 import {
   frameInfo,
@@ -195,7 +201,7 @@ export function createReplayConnection(
     }
   }
 
-  async function onAck(key: string) {
+  async function onAck(key: string, recorded: string) {
     acksAhead.set(key, (acksAhead.get(key) ?? 1) - 1)
     if (!waiting.has(key)) await settle(() => waiting.has(key))
     const list = waiting.get(key)
@@ -204,15 +210,7 @@ export function createReplayConnection(
     live.add(key)
     for (const waiter of list) {
       report.subscribed.push(key)
-      deliver(
-        successAck(
-          'subscribe',
-          waiter.reqId,
-          waiter.params,
-          waiter.symbol,
-          now(),
-        ),
-      )
+      deliver(withRequestId(recorded, waiter.reqId))
     }
   }
 
@@ -232,7 +230,7 @@ export function createReplayConnection(
       info.success &&
       info.key !== undefined
     ) {
-      return onAck(info.key)
+      return onAck(info.key, text)
     }
     return undefined
   }

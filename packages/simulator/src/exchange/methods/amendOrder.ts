@@ -1,6 +1,6 @@
 import { chargeRate, checkFunds, checkMarketStatus } from '../admission.js'
 import { closeOrder, report } from '../fills.js'
-import { isMarketable, takeLiquidity } from '../matching.js'
+import { isMarketable, joinQueue, takeLiquidity } from '../matching.js'
 import { hasLimitPrice, isTriggered, remainingQty } from '../order.js'
 import { requireOrder } from '../orderLookup.js'
 import { checkAmounts, pairOf } from '../orderSpec.js'
@@ -60,13 +60,14 @@ export const amendOrder: MethodHandler = (ctx, account, params) => {
     throw new TradingRejection(KRAKEN_ERRORS.postOnly)
   checkFunds(ctx, account, amended, order)
   // Kraken keeps queue priority unless the price changes or the order grows.
-  if (
+  const requeue =
     order_qty > order.order_qty ||
     (limit_price !== undefined && limit_price !== order.limit_price)
-  )
-    order.queuedAt = ctx.now()
+  if (requeue) order.queuedAt = ctx.now()
   order.order_qty = order_qty
   if (limit_price !== undefined) order.limit_price = limit_price
+  // Priority lost: the order joins the back of its (new) price's queue.
+  if (requeue) joinQueue(ctx, order)
   if (trigger_price !== undefined && order.trigger !== undefined) {
     order.trigger = { ...order.trigger, price: trigger_price }
     order.pendingTrigger = {}
