@@ -1,164 +1,38 @@
 /**
  * The gateway's fan-out and added latency, against a direct socket in the
- * same run. A local WebSocket server stands in for Kraken and streams ticker
- * frames for 10 symbols (the send time, in µs, written into `volume` with
- * exact digits); the gateway publishes them to a real `nats-server`, and
- * bare `@nats-io` subscribers read them. The baseline is a bare `ws` client
- * on the same server.
+ * same run. A raw `ws` server stands in for Kraken (`fastKraken.ts`: it
+ * sends pre-built ticker frames for 10 symbols, fast enough that the
+ * gateway, not the source, is the limit); the gateway publishes them to a
+ * real `nats-server`, and bare `@nats-io` subscribers (not our transport)
+ * read them. The baseline is a bare `ws` client on the same server, in its
+ * own process like the subscribers.
  *
- * 1. Fan-out: a burst of frames as fast as the server can send; frames/s
- *    delivered to each of 1 and 10 subscribers (and in total), next to the
- *    frames/s a direct socket reads.
- * 2. Latency: frames paced at a fixed rate; p50/p99 from send to receipt
- *    through the gateway and on the direct socket, and the difference.
+ * 1. Fan-out: a burst of frames as fast as the source can send; frames/s
+ *    delivered to each of 1, 10 and 50 subscribers (and in total), next to
+ *    the frames/s the direct socket reads.
+ * 2. Latency: frames paced at a fixed rate (default 10,000/s); p50/p99 from
+ *    send to receipt through the gateway and on the direct socket, and the
+ *    difference.
  *
  * Run: cd bench && pnpm exec tsx --conditions=@kraken-sockets/source src/gateway/fanout.ts [frames] [rate]
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
+import { spawn } from 'node:child_process'
+import { cpus, loadavg } from 'node:os'
 import { createInterface } from 'node:readline'
 import { startGateway } from '@kraken-sockets/gateway'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
-import { WebSocket, WebSocketServer } from 'ws'
+import { WebSocket } from 'ws'
+import { nowMicros, SYMBOLS, startFastKraken } from './fastKraken.js'
+import { startNats } from './natsServer.js'
 
 const FRAMES = Number(
   process.argv[2] === undefined || Number.isNaN(Number(process.argv[2]))
-    ? 50_000
+    ? 100_000
     : process.argv[2],
 )
-const RATE = Number(process.argv[3] ?? 5_000)
-const SYMBOLS = Array.from({ length: 10 }, (_, i) => `S${i}/USD`)
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function startNats(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort()
-  const store = mkdtempSync(join(tmpdir(), 'bench-nats-'))
-  const child: ChildProcess = spawn(
-    process.env.NATS_SERVER_BIN ?? '/usr/sbin/nats-server',
-    ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', store],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  )
-  process.once('exit', () => child.kill('SIGKILL'))
-  await new Promise<void>((resolve, reject) => {
-    let log = ''
-    child.stderr?.on('data', (chunk: Buffer) => {
-      log += chunk.toString()
-      if (log.includes('Server is ready')) resolve()
-    })
-    child.once('exit', () => reject(new Error(log)))
-  })
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.kill('SIGTERM')
-      })
-      rmSync(store, { recursive: true, force: true })
-    },
-  }
-}
-
-const nowMicros = () =>
-  Math.round((performance.timeOrigin + performance.now()) * 1000)
-
-/** A Kraken stand-in: acks subscribes, then sends what `send` is given. */
-async function startFakeKraken() {
-  const port = await freePort()
-  const server = new WebSocketServer({ host: '127.0.0.1', port })
-  const sockets = new Set<WebSocket>()
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-    socket.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as {
-        method?: string
-        req_id?: number
-        params?: { channel?: string; symbol?: string[] }
-      }
-      const now = new Date().toISOString()
-      if (frame.method === 'ping')
-        socket.send(
-          JSON.stringify({
-            method: 'pong',
-            req_id: frame.req_id,
-            time_in: now,
-            time_out: now,
-          }),
-        )
-      if (frame.method === 'subscribe')
-        for (const symbol of frame.params?.symbol ?? [])
-          socket.send(
-            JSON.stringify({
-              method: 'subscribe',
-              req_id: frame.req_id,
-              success: true,
-              result: {
-                channel: frame.params?.channel,
-                symbol,
-                snapshot: true,
-              },
-              time_in: now,
-              time_out: now,
-            }),
-          )
-    })
-  })
-  await new Promise((resolve) => server.once('listening', resolve))
-  let n = 0
-  const frame = () => {
-    const symbol = SYMBOLS[n++ % SYMBOLS.length]
-    return `{"channel":"ticker","type":"update","data":[{"symbol":"${symbol}","bid":26500.1,"bid_qty":0.50000000,"ask":26500.2,"ask_qty":1.25000000,"last":26500.1,"volume":${nowMicros()},"vwap":26480.5,"low":26000.0,"high":27000.0,"change":100.0,"change_pct":0.38}]}`
-  }
-  return {
-    url: `ws://127.0.0.1:${port}/v2`,
-    /** Sends `count` frames to every socket, in chunks that yield to I/O. */
-    async burst(count: number) {
-      for (let sent = 0; sent < count; ) {
-        const chunk = Math.min(500, count - sent)
-        for (let i = 0; i < chunk; i++) {
-          const text = frame()
-          for (const socket of sockets) socket.send(text)
-        }
-        sent += chunk
-        await new Promise((resolve) => setImmediate(resolve))
-      }
-    },
-    /** Sends `count` frames at `rate` per second. */
-    async paced(count: number, rate: number) {
-      const started = performance.now()
-      for (let sent = 0; sent < count; ) {
-        const due = Math.floor(((performance.now() - started) / 1000) * rate)
-        while (sent < Math.min(due, count)) {
-          const text = frame()
-          for (const socket of sockets) socket.send(text)
-          sent++
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1))
-      }
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.terminate()
-        server.close(() => resolve())
-      }),
-  }
-}
+const RATE = Number(process.argv[3] ?? 10_000)
+/** Most subscribers in one child process (each is its own NATS connection). */
+const PER_PROCESS = 25
 
 function percentile(sorted: number[], p: number): number {
   return (
@@ -196,9 +70,9 @@ function receiver() {
   }
 }
 
-/** Role `kraken`: the fake Kraken in its own process; commands on stdin. */
+/** Role `kraken`: the fast Kraken stand-in in its own process; commands on stdin. */
 async function krakenRole() {
-  const kraken = await startFakeKraken()
+  const kraken = await startFastKraken()
   console.log(`url ${kraken.url}`)
   for await (const line of createInterface({ input: process.stdin })) {
     const [command, a, b] = line.split(' ')
@@ -212,43 +86,88 @@ async function krakenRole() {
   }
 }
 
-/** Role `subscribers`: `n` bare NATS subscribers in their own process. */
+interface Report {
+  counts: number[]
+  last: number
+  latencies: number[]
+}
+
+/**
+ * Serves `reset [latency]`, `report` and `close` on stdin for receivers;
+ * the first one records latency when asked.
+ */
+async function serveReceivers(
+  receivers: ReturnType<typeof receiver>[],
+  setLatency: (on: boolean) => void,
+  close: () => Promise<void>,
+) {
+  console.log('ready')
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [command, a] = line.split(' ')
+    if (command === 'reset') {
+      for (const r of receivers) r.reset()
+      setLatency(a === 'latency')
+      console.log('done')
+    }
+    if (command === 'report') {
+      const report: Report = {
+        counts: receivers.map((r) => r.count),
+        last: Math.max(...receivers.map((r) => r.lastEpochMs)),
+        latencies: receivers[0]?.latencies ?? [],
+      }
+      console.log(`report ${JSON.stringify(report)}`)
+    }
+    if (command === 'close') {
+      await close()
+      process.exit(0)
+    }
+  }
+}
+
+/**
+ * Role `subscribers`: `n` bare NATS subscribers in one process. Only the
+ * first decodes bodies (for latency); the others count messages.
+ */
 async function subscribersRole(url: string, n: number) {
-  const subscribers: { nc: NatsConnection; r: ReturnType<typeof receiver> }[] =
-    []
+  const connections: NatsConnection[] = []
+  const receivers: ReturnType<typeof receiver>[] = []
   let latency = false
   for (let i = 0; i < n; i++) {
     const nc = await connect({ servers: url })
     const r = receiver()
     nc.subscribe('kraken.spot.ticker.>', {
-      callback: (_error, msg) => r.onText(msg.string(), latency && i === 0),
+      callback: (_error, msg) =>
+        i === 0 && latency ? r.onText(msg.string(), true) : r.onText('', false),
     })
     await nc.flush()
-    subscribers.push({ nc, r })
+    connections.push(nc)
+    receivers.push(r)
   }
-  console.log('ready')
-  for await (const line of createInterface({ input: process.stdin })) {
-    const [command, a] = line.split(' ')
-    if (command === 'reset') {
-      for (const s of subscribers) s.r.reset()
-      latency = a === 'latency'
-      console.log('done')
-    }
-    if (command === 'report') {
-      const first = subscribers[0]?.r
-      console.log(
-        `report ${JSON.stringify({
-          counts: subscribers.map((s) => s.r.count),
-          last: Math.max(...subscribers.map((s) => s.r.lastEpochMs)),
-          latencies: first?.latencies ?? [],
-        })}`,
-      )
-    }
-    if (command === 'close') {
-      for (const s of subscribers) await s.nc.close()
-      process.exit(0)
-    }
-  }
+  await serveReceivers(
+    receivers,
+    (on) => {
+      latency = on
+    },
+    async () => {
+      for (const nc of connections) await nc.close()
+    },
+  )
+}
+
+/** Role `direct`: the baseline, a bare `ws` client on the stand-in. */
+async function directRole(url: string) {
+  const ws = new WebSocket(url)
+  await new Promise((resolve) => ws.once('open', resolve))
+  const r = receiver()
+  let latency = false
+  ws.on('message', (data) => r.onText(latency ? String(data) : '', latency))
+  await serveReceivers(
+    [r],
+    (on) => {
+      latency = on
+    },
+    async () => ws.close(),
+  )
 }
 
 /** A child running this file in another role, spoken to line by line. */
@@ -275,75 +194,114 @@ function child(role: string, ...args: string[]) {
   }
 }
 
+type Child = ReturnType<typeof child>
+
+const sum = (values: readonly number[]) =>
+  values.reduce((total, value) => total + value, 0)
+
+async function report(of: Child): Promise<Report> {
+  return JSON.parse((await of.ask('report')).replace(/^report /, ''))
+}
+
+/** Subscribers in children of at most {@link PER_PROCESS} each. */
+async function subscriberGroup(url: string, consumers: number) {
+  const children: Child[] = []
+  for (let left = consumers; left > 0; left -= PER_PROCESS) {
+    const group = child('subscribers', url, String(Math.min(left, PER_PROCESS)))
+    await group.next()
+    children.push(group)
+  }
+  return {
+    children,
+    async report(): Promise<Report> {
+      const reports = await Promise.all(children.map(report))
+      return {
+        counts: reports.flatMap((r) => r.counts),
+        last: Math.max(...reports.map((r) => r.last)),
+        latencies: reports[0]?.latencies ?? [],
+      }
+    },
+    close() {
+      for (const c of children) c.tell('close')
+    },
+  }
+}
+
 async function main() {
   const nats = await startNats()
   const kraken = child('kraken')
   const krakenUrl = (await kraken.next()).replace(/^url /, '')
   const gateway = await startGateway({
     servers: nats.url,
-    retention: { storage: 'memory', maxBytes: 512 * 1024 ** 2 },
+    retention: { storage: 'memory', maxBytes: 1024 ** 3 },
     kraken: { publicUrl: krakenUrl, logger: false },
     subscribe: [
       { method: 'subscribe', params: { channel: 'ticker', symbol: SYMBOLS } },
     ],
   })
-  const direct = receiver()
-  const ws = new WebSocket(krakenUrl)
-  await new Promise((resolve) => ws.once('open', resolve))
-  let directLatency = false
-  ws.on('message', (data) => direct.onText(String(data), directLatency))
-  await kraken.ask('burst 1000') // warm-up
-  await new Promise((resolve) => setTimeout(resolve, 500))
+  const direct = child('direct', krakenUrl)
+  await direct.next()
+  await kraken.ask('burst 5000') // warm-up
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
 
   const results: Record<string, unknown> = {}
-  for (const consumers of [1, 10]) {
-    const subs = child('subscribers', nats.url, String(consumers))
-    await subs.next()
-    direct.reset()
+  for (const consumers of [1, 10, 50]) {
+    const subs = await subscriberGroup(nats.url, consumers)
+    await direct.ask('reset')
     const started = Date.now()
     await kraken.ask(`burst ${FRAMES}`)
-    const deadline = Date.now() + 120_000
-    let report: { counts: number[]; last: number; latencies: number[] }
+    // Until every frame arrived, or nothing arrived for 5 s (core NATS
+    // drops messages for a subscriber that falls too far behind).
+    let through: Report
+    let baseline: Report
+    let seen = -1
+    let quietSince = Date.now()
     for (;;) {
-      report = JSON.parse((await subs.ask('report')).replace(/^report /, ''))
+      through = await subs.report()
+      baseline = await report(direct)
+      const total = sum(through.counts) + sum(baseline.counts)
+      if (total !== seen) {
+        seen = total
+        quietSince = Date.now()
+      }
       const complete =
-        direct.count >= FRAMES && report.counts.every((c) => c >= FRAMES)
-      if (complete || Date.now() > deadline) break
+        (baseline.counts[0] ?? 0) >= FRAMES &&
+        through.counts.every((c) => c >= FRAMES)
+      if (complete || Date.now() - quietSince > 5_000) break
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
-    subs.tell('close')
-    const directRate = FRAMES / ((direct.lastEpochMs - started) / 1000)
-    const perConsumer = FRAMES / ((report.last - started) / 1000)
+    subs.close()
+    const seconds = (through.last - started) / 1000
+    const delivered = sum(through.counts)
+    const directRate =
+      (baseline.counts[0] ?? 0) / ((baseline.last - started) / 1000)
+    const perConsumer = delivered / consumers / seconds
     results[`fanout_${consumers}`] = {
       frames: FRAMES,
       consumers,
-      delivered: report.counts,
+      deliveredMin: Math.min(...through.counts),
+      droppedBySlowConsumerLimit: FRAMES * consumers - delivered,
       gatewayFramesPerSecondPerConsumer: Math.round(perConsumer),
-      gatewayFramesPerSecondTotal: Math.round(perConsumer * consumers),
+      gatewayFramesPerSecondTotal: Math.round(delivered / seconds),
       directFramesPerSecond: Math.round(directRate),
       ratioToDirect: Number((perConsumer / directRate).toFixed(3)),
     }
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
   }
 
-  const subs = child('subscribers', nats.url, '1')
-  await subs.next()
-  await subs.ask('reset latency')
-  direct.reset()
-  directLatency = true
-  const latencyFrames = RATE * 3
+  const subs = await subscriberGroup(nats.url, 1)
+  await (subs.children[0] as Child).ask('reset latency')
+  await direct.ask('reset latency')
+  const latencyFrames = RATE * 5
   await kraken.ask(`paced ${latencyFrames} ${RATE}`)
   await new Promise((resolve) => setTimeout(resolve, 1_000))
-  const report = JSON.parse(
-    (await subs.ask('report')).replace(/^report /, ''),
-  ) as {
-    latencies: number[]
-  }
-  subs.tell('close')
-  const g = [...report.latencies].sort((a, b) => a - b)
-  const d = [...direct.latencies].sort((a, b) => a - b)
+  const g = [...(await subs.report()).latencies].sort((a, b) => a - b)
+  const d = [...(await report(direct)).latencies].sort((a, b) => a - b)
+  subs.close()
   results.latency = {
     rate: RATE,
     frames: latencyFrames,
+    received: g.length,
     gatewayP50us: percentile(g, 50),
     gatewayP99us: percentile(g, 99),
     directP50us: percentile(d, 50),
@@ -351,9 +309,12 @@ async function main() {
     addedP50us: percentile(g, 50) - percentile(d, 50),
     addedP99us: percentile(g, 99) - percentile(d, 99),
   }
+  results.publishErrors = gateway.stats().publishErrors
+  results.loadAverage1m = Number(loadavg()[0]?.toFixed(1))
+  results.cores = cpus().length
   console.log(JSON.stringify(results, null, 2))
 
-  ws.close()
+  direct.tell('close')
   await gateway.stop()
   kraken.tell('close')
   await nats.stop()
@@ -366,7 +327,9 @@ const run =
     ? krakenRole()
     : role === 'subscribers'
       ? subscribersRole(process.argv[3] as string, Number(process.argv[4]))
-      : main()
+      : role === 'direct'
+        ? directRole(process.argv[3] as string)
+        : main()
 run.catch((error) => {
   console.error(error)
   process.exit(1)

@@ -20,6 +20,12 @@ export {
 export type { StreamRetention } from './gateway/ensureStream.js'
 export type { LeaseOptions } from './gateway/leases.js'
 export type { GatewayOptions, GatewayStats } from './gateway/options.js'
+export type { PrivateAnswer } from './gateway/privateDemand.js'
+export {
+  CHANNEL_HEADER,
+  PRIVATE_CHANNELS,
+  type PrivateReplay,
+} from './gateway/privateRelay.js'
 export { type Gateway, startGateway } from './gateway/startGateway.js'
 export {
   EPOCH_HEADER,
@@ -33,9 +39,11 @@ export {
 export { type FramePart, splitFrame } from './wire/splitFrame.js'
 export {
   controlSubjects,
+  DEFAULT_ACCOUNT,
   DEFAULT_PREFIX,
   DEFAULT_STREAM,
   dataSubject,
+  privateSubjects,
   snapshotSubject,
   subjectChannel,
   symbolToken,

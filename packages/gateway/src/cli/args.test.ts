@@ -50,6 +50,12 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--replicas', '0'])).toThrow(GatewayConfigError)
   })
 
+  test('behavior: --account names the key on the private subjects', () => {
+    expect(parseCliArgs(['--account', 'desk-1'])).toMatchObject({
+      account: 'desk-1',
+    })
+  })
+
   test('behavior: a subscribe file may be a JSON array', () => {
     expect(readSubscribeFile('[{"method":"subscribe"}]')).toEqual([
       '{"method":"subscribe"}',

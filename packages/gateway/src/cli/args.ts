@@ -15,6 +15,7 @@ export const USAGE = `Usage: kraken-gateway --nats <url> [options]
   --leases                  share symbols with other gateways through leases in NATS KV
   --lease-ttl <ms>          how long a dead owner's lease lasts (default 3000)
   --replicas <n>            replicas of the stream and the lease bucket (a cluster; default 1)
+  --account <name>          the name the key's executions and balances are relayed under (default default)
   --help                    this text
 
 Kraken URLs as the runtime reads them: KRAKEN_WS_PUBLIC_URL, KRAKEN_WS_PRIVATE_URL,
@@ -83,6 +84,7 @@ export function parseCliArgs(
     servers: values.nats ?? ['nats://127.0.0.1:4222'],
     prefix: values.prefix,
     stream: values.stream,
+    account: values.account,
     retention: { storage, ...(replicas === undefined ? {} : { replicas }) },
     subscribe,
   }
@@ -102,6 +104,7 @@ function parse(argv: readonly string[]) {
       leases: { type: 'boolean' },
       'lease-ttl': { type: 'string' },
       replicas: { type: 'string' },
+      account: { type: 'string' },
       help: { type: 'boolean' },
     },
   })

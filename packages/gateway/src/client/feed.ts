@@ -6,6 +6,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream'
 import { readWireHeaders } from '../wire/headers.js'
+import { BookCursor } from './bookCursor.js'
 
 /** What a feed needs from its transport. */
 export interface FeedContext {
@@ -110,10 +111,11 @@ async function consumeWatched(
 
 /**
  * A book feed: the kept snapshot first, then the stream from the message
- * after it, in order. Messages of older epochs and repeats are skipped; a
- * `reset` opens a new epoch (its snapshot follows on the stream); a gap in
- * `KS-Seq` restarts the feed from the kept snapshot, so the runtime's book
- * never applies a series with a hole in it.
+ * after it, in order ({@link BookCursor}). Messages of older epochs and
+ * repeats are skipped; a `reset` opens a new epoch (its snapshot follows on
+ * the stream); a gap in `KS-Seq`, or an update of an epoch whose start the
+ * feed missed, restarts the feed from the kept snapshot, so the runtime's
+ * book never applies a series with a hole in it.
  */
 export function startBookFeed(
   context: FeedContext,
@@ -122,8 +124,7 @@ export function startBookFeed(
 ): Feed {
   let consumer: ConsumerMessages | undefined
   let stopped = false
-  let epoch = 0
-  let seq = 0
+  let cursor = new BookCursor(0, 0)
   const lag = lagTracker(context, subject)
 
   async function keptSnapshot() {
@@ -146,8 +147,7 @@ export function startBookFeed(
     // current epoch in silence: try again, reported.
     if (kept === null || headers === undefined)
       throw new Error('no kept snapshot to start from')
-    epoch = headers.epoch
-    seq = headers.seq
+    cursor = new BookCursor(headers.epoch, headers.seq)
     context.emit(kept.string())
     const start = {
       deliver_policy: DeliverPolicy.StartSequence,
@@ -163,26 +163,25 @@ export function startBookFeed(
       await messages.close()
       return
     }
+    let resync: string | undefined
     for await (const message of messages) {
       lag(message)
       const wire = readWireHeaders(message.headers)
       if (wire === undefined) continue
-      if (wire.kind === 'reset') {
-        if (wire.epoch > epoch) {
-          epoch = wire.epoch
-          seq = 0
-        }
-        continue
+      const step = cursor.step(wire)
+      if (step.action === 'emit') context.emit(message.string())
+      else if (step.action === 'resync') {
+        resync = step.reason
+        break
       }
-      if (wire.epoch !== epoch || wire.seq <= seq) continue
-      if (wire.seq !== seq + 1) {
-        context.onResync(subject, `sequence gap: ${seq} → ${wire.seq}`)
-        await messages.close()
-        if (!stopped) void restart()
-        return
-      }
-      seq = wire.seq
-      context.emit(message.string())
+    }
+    if (resync !== undefined) {
+      // Not awaited: closing the messages from inside their own loop never
+      // settles (the close waits for the loop), and the feed stalled there.
+      void messages.close().catch(() => undefined)
+      context.onResync(subject, resync)
+      if (!stopped) void restart()
+      return
     }
     // The consumer ended on its own (its server died, a reset failed):
     // never silence, start again from the kept snapshot.

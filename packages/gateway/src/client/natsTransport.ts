@@ -14,11 +14,15 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
 import { GatewayConfigError } from '../errors.js'
 import { DEMAND_CHANNELS } from '../gateway/demand.js'
+import { PRIVATE_CHANNELS } from '../gateway/privateRelay.js'
 import {
   controlSubjects,
+  DEFAULT_ACCOUNT,
   DEFAULT_PREFIX,
   DEFAULT_STREAM,
   dataSubject,
+  isSubjectToken,
+  privateSubjects,
   snapshotSubject,
   subjectChannel,
 } from '../wire/subjects.js'
@@ -29,6 +33,7 @@ import {
   startBookFeed,
   startPlainFeed,
 } from './feed.js'
+import { createPrivateFeed, type PrivateFeed } from './privateFeed.js'
 
 /** Options of {@link natsTransport}. */
 export interface NatsTransportOptions {
@@ -44,6 +49,11 @@ export interface NatsTransportOptions {
   onResync?: ((subject: string, reason: string) => void) | undefined
   /** Called when a feed fell behind the stream (a slow or stopped reader), and when it caught up. */
   onLag?: ((event: LagEvent) => void) | undefined
+  /**
+   * The gateway's name for its API key (its `account` option): private
+   * channels (`executions`, `balances`) come from that key. @default 'default'
+   */
+  account?: string | undefined
   /** How far (ms, by the stream's store time) behind a feed counts as behind. @default 1_000 */
   lagThreshold?: number | undefined
 }
@@ -61,7 +71,10 @@ interface Frame {
  * gateway's kept snapshot and continue from the stream, and trading
  * requests go to the gateway by NATS request/reply.
  *
- * @throws {GatewayConfigError} when `servers` is empty.
+ * Private channels (`executions`, `balances`) come from the gateway's own
+ * key, relayed for `account`; no token travels either way.
+ *
+ * @throws {GatewayConfigError} when `servers` is empty or `account` is not one subject token.
  * @example
  * ```ts
  * const kraken = new KrakenWebSocketAPI({ transport: natsTransport({ servers: 'nats://127.0.0.1:4222' }) })
@@ -78,6 +91,10 @@ export function natsTransport(
   )
     throw new GatewayConfigError(
       'natsTransport needs at least one NATS server URL.',
+    )
+  if (options.account !== undefined && !isSubjectToken(options.account))
+    throw new GatewayConfigError(
+      'natsTransport `account` must be one subject token (letters, digits, `_`, `-`).',
     )
   return (endpoint) =>
     (context: TransportContext = {}) =>
@@ -124,6 +141,7 @@ function createNatsTransport(
   const stream = options.stream ?? DEFAULT_STREAM
   const control = controlSubjects(prefix)
   const timeout = options.requestTimeout ?? 10_000
+  const account = options.account ?? DEFAULT_ACCOUNT
   const url = redactUrl(servers[0] as string)
   const ids = createRequestIdAllocator()
   const listeners = createTransportEmitter()
@@ -131,6 +149,7 @@ function createNatsTransport(
   let status: TransportStatus = 'idle'
   let nc: NatsConnection | undefined
   let feedContext: FeedContext | undefined
+  let privateFeed: PrivateFeed | undefined
   let connections = 0
   let connecting: Promise<void> | undefined
 
@@ -316,8 +335,8 @@ function createNatsTransport(
   }
 
   /**
-   * Private channels (executions, balances, level 3) are the gateway key's
-   * own, not relayed: refused here, so a token never goes over NATS.
+   * Other private channels (level 3) are not relayed: refused here, so a
+   * token never goes over NATS.
    */
   function refusePrivate(frame: Frame, reqId: unknown) {
     const now = new Date().toISOString()
@@ -327,7 +346,7 @@ function createNatsTransport(
           method: 'subscribe',
           req_id: reqId,
           success: false,
-          error: `EGateway:Channel ${String(frame.params?.channel)} is not relayed by the gateway (public channels only: ${[...DEMAND_CHANNELS].join(', ')})`,
+          error: `EGateway:Channel ${String(frame.params?.channel)} is not relayed by the gateway (channels: ${[...DEMAND_CHANNELS, ...PRIVATE_CHANNELS].join(', ')})`,
           time_in: now,
           time_out: now,
         }),
@@ -389,6 +408,12 @@ function createNatsTransport(
             onLag: (event) => options.onLag?.(event),
             lagThreshold: options.lagThreshold ?? 1_000,
           }
+          privateFeed = createPrivateFeed(
+            connection,
+            privateSubjects(prefix, account),
+            timeout,
+            emit,
+          )
           void watch(connection).catch(() => undefined)
           opened()
         } finally {
@@ -422,9 +447,16 @@ function createNatsTransport(
       const reqId = frame.req_id
       if (method === 'ping') answerPing(reqId)
       else if (method === 'subscribe') {
-        if (DEMAND_CHANNELS.has(String(frame.params?.channel)))
-          void demand(text, frame, reqId)
-        else refusePrivate(frame, reqId)
+        const channel = String(frame.params?.channel)
+        if (DEMAND_CHANNELS.has(channel)) void demand(text, frame, reqId)
+        else if (PRIVATE_CHANNELS.has(channel)) {
+          // The runtime added its placeholder token: it stays here too.
+          const { token: _token, ...params } = (frame.params ?? {}) as Record<
+            string,
+            unknown
+          >
+          void privateFeed?.subscribe(JSON.stringify({ method, params }), reqId)
+        } else refusePrivate(frame, reqId)
       } else if (method === 'unsubscribe') undemand(frame, reqId)
       else void trade(frame, method, reqId)
     },

@@ -33,6 +33,13 @@ export interface GatewayOptions {
    * refreshing it. `true` for the defaults. @default off (serve everything asked)
    */
   leases?: LeaseOptions | boolean | undefined
+  /**
+   * The name its API key's private channels (`executions`, `balances`) are
+   * relayed under, on `<prefix>-gateway.private.<account>`: bots behind the
+   * gateway pass the same name to `natsTransport({ account })`. A name, so
+   * that the key itself never appears on NATS. @default 'default'
+   */
+  account?: string | undefined
   /** Called with failures the gateway survives (publish errors, bad demand). */
   onError?: ((error: Error) => void) | undefined
 }

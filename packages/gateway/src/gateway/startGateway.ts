@@ -19,8 +19,11 @@ import { GatewayConfigError, GatewayRequestError } from '../errors.js'
 import { EPOCH_HEADER, KIND_HEADER, SEQ_HEADER } from '../wire/headers.js'
 import {
   controlSubjects,
+  DEFAULT_ACCOUNT,
   DEFAULT_PREFIX,
   DEFAULT_STREAM,
+  isSubjectToken,
+  privateSubjects,
 } from '../wire/subjects.js'
 import { ackFrame } from './acks.js'
 import {
@@ -35,6 +38,8 @@ import { createEpochClock } from './epochClock.js'
 import { FramePublisher, type MessageSink } from './framePublisher.js'
 import { Leases } from './leases.js'
 import type { GatewayOptions, GatewayStats } from './options.js'
+import { createPrivateDemand } from './privateDemand.js'
+import { PrivateRelay } from './privateRelay.js'
 import { relayTrading } from './trading.js'
 
 /** A running gateway. */
@@ -80,6 +85,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       {
         details: prefix,
       },
+    )
+  const account = options.account ?? DEFAULT_ACCOUNT
+  if (!isSubjectToken(account))
+    throw new GatewayConfigError(
+      '`account` must be one subject token (letters, digits, `_`, `-`).',
+      { details: account },
     )
   const configured = (options.subscribe ?? []).map(readDemandFrame)
   const report = (error: Error) => options.onError?.(error)
@@ -155,6 +166,8 @@ async function runGateway(
       10,
   })
 
+  const privates = privateSubjects(prefix, options.account ?? DEFAULT_ACCOUNT)
+  const relay = new PrivateRelay(nc, privates.data)
   const inner = options.kraken?.transport
   const tap = (endpoint: TransportEndpoint): TransportFactory => {
     const factory = inner?.(endpoint) ?? nodeWebSocket()
@@ -164,6 +177,8 @@ async function runGateway(
       // before any runtime promise (book(), subscribe()) resolves.
       if (endpoint === 'public')
         transport.on('message', (text) => publisher.onFrame(text))
+      else if (endpoint === 'private')
+        transport.on('message', (text) => relay.onFrame(text))
       return transport
     }
   }
@@ -294,6 +309,21 @@ async function runGateway(
     },
   })
 
+  const answerPrivate = createPrivateDemand(
+    client,
+    options.kraken?.trading?.rateCounter !== false,
+    () => relay.replay(),
+  )
+  const privateSub = nc.subscribe(privates.subscribe, {
+    queue: QUEUE,
+    callback: (error, msg) => {
+      if (error !== null) return report(error)
+      answerPrivate(msg.string()).then((reply) =>
+        msg.respond(JSON.stringify(reply)),
+      )
+    },
+  })
+
   // After a NATS outage, messages may be missing: every series gets a new epoch.
   const watching = (async () => {
     for await (const status of nc.status())
@@ -328,6 +358,7 @@ async function runGateway(
       stopping ??= (async () => {
         demandSub.unsubscribe()
         tradeSub.unsubscribe()
+        privateSub.unsubscribe()
         await leases?.stop()
         await client.stop()
         await running

@@ -24,6 +24,30 @@ describe('splitFrame', () => {
     ])
   })
 
+  test('a one-symbol frame in Kraken layout is passed as received; other layouts are rebuilt', () => {
+    const text =
+      '{"channel":"book","type":"update","data":[{"symbol":"BTC/USD","bids":[{"price":26500.10,"qty":0.50000000}],"checksum":123}]}'
+    expect(splitFrame(text)?.[0]?.body).toBe(text)
+    const spaced =
+      '{ "channel": "ticker", "type": "update", "data": [ {"symbol":"A/B","last":1.50} , {"symbol":"A/B","last":1.60} ] }'
+    expect(splitFrame(spaced)).toEqual([
+      {
+        channel: 'ticker',
+        type: 'update',
+        symbol: 'A/B',
+        interval: undefined,
+        body: '{"channel":"ticker","type":"update","data":[{"symbol":"A/B","last":1.50},{"symbol":"A/B","last":1.60}]}',
+      },
+    ])
+  })
+
+  test('ohlc items of different intervals go to different subjects', () => {
+    const parts = splitFrame(
+      '{"channel":"ohlc","type":"update","data":[{"symbol":"A/B","interval":1,"open":1.10},{"symbol":"A/B","interval":5,"open":1.20}]}',
+    )
+    expect(parts?.map((part) => part.interval)).toEqual([1, 5])
+  })
+
   test('ohlc items carry their interval', () => {
     const parts = splitFrame(
       '{"channel":"ohlc","type":"update","data":[{"symbol":"A/B","interval":5,"open":1.10}]}',

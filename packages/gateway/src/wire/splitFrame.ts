@@ -45,38 +45,70 @@ export function splitFrame(text: string): FramePart[] | undefined {
       { channel, type, symbol: undefined, interval: undefined, body: text },
     ]
   if (!Array.isArray(data)) return []
+  const head = `{"channel":${JSON.stringify(channel)},"type":${JSON.stringify(type)},"data":[`
+  const first = itemKey(data[0])
+  // The usual frame: one symbol, in Kraken's own layout. Its body is the
+  // text as received, with no scan for the items.
+  if (
+    data.length > 0 &&
+    data.every((item) => sameKey(item, first)) &&
+    text.startsWith(head) &&
+    text.endsWith(']}')
+  )
+    return [
+      {
+        channel,
+        type,
+        symbol: first.symbol === '' ? undefined : first.symbol,
+        interval: first.interval,
+        body: text,
+      },
+    ]
   const raw = topLevelArrayItems(text, 'data')
   if (raw === undefined || raw.length !== data.length) return undefined
   const groups = new Map<
     string,
-    { interval: number | undefined; items: string[] }
+    { symbol: string; interval: number | undefined; items: string[] }
   >()
   for (let index = 0; index < data.length; index++) {
-    const item = data[index] as Record<string, unknown> | null
-    const symbol = typeof item?.symbol === 'string' ? item.symbol : ''
-    const interval =
-      typeof item?.interval === 'number' ? item.interval : undefined
+    const { symbol, interval } = itemKey(data[index])
     const key = `${symbol}\u0000${interval ?? ''}`
     let group = groups.get(key)
     if (group === undefined) {
-      group = { interval, items: [] }
+      group = { symbol, interval, items: [] }
       groups.set(key, group)
     }
     group.items.push(raw[index] as string)
   }
-  const head = `{"channel":${JSON.stringify(channel)},"type":${JSON.stringify(type)},"data":[`
   const parts: FramePart[] = []
-  for (const [key, group] of groups) {
-    const symbol = key.slice(0, key.indexOf('\u0000'))
+  for (const group of groups.values())
     parts.push({
       channel,
       type,
-      symbol: symbol === '' ? undefined : symbol,
+      symbol: group.symbol === '' ? undefined : group.symbol,
       interval: group.interval,
       body: `${head}${group.items.join(',')}]}`,
     })
-  }
   return parts
+}
+
+interface ItemKey {
+  readonly symbol: string
+  readonly interval: number | undefined
+}
+
+/** What decides an item's subject: its symbol ('' when none) and OHLC interval. */
+function itemKey(value: unknown): ItemKey {
+  const item = value as Record<string, unknown> | null
+  return {
+    symbol: typeof item?.symbol === 'string' ? item.symbol : '',
+    interval: typeof item?.interval === 'number' ? item.interval : undefined,
+  }
+}
+
+function sameKey(value: unknown, key: ItemKey): boolean {
+  const other = itemKey(value)
+  return other.symbol === key.symbol && other.interval === key.interval
 }
 
 /**

@@ -55,3 +55,25 @@ export function subjectChannel(
     ? `ohlc_${interval}`
     : channel
 }
+
+/**
+ * The subjects of one API key's private channels behind a gateway, named
+ * by `account` (a name, never the key): `data` carries `executions` and
+ * `balances` frames (core NATS, outside the stream), `subscribe` takes a
+ * bot's subscribe requests and answers with the ack and a replay.
+ */
+export function privateSubjects(
+  prefix: string,
+  account: string,
+): { readonly data: string; readonly subscribe: string } {
+  const data = `${prefix}-gateway.private.${account}`
+  return { data, subscribe: `${data}.subscribe` }
+}
+
+/** Default account name of the gateway's own key on the private subjects. */
+export const DEFAULT_ACCOUNT = 'default'
+
+/** Whether `name` is one subject token (letters, digits, `_`, `-`). */
+export function isSubjectToken(name: string): boolean {
+  return /^[A-Za-z0-9_-]+$/.test(name)
+}
