@@ -42,7 +42,15 @@ function call({ url, init }: Call) {
 process.on('message', async (message: Call) => {
   const t = performance.now()
   const { status, timing } = await call(message)
-  const ms = performance.now() - t
+  const done = performance.now()
+  const ms = done - t
   const server = Number(/total;dur=([0-9.]+)/.exec(timing)?.[1] ?? Number.NaN)
-  process.send?.({ ms, status, server })
+  // Epoch times (shared by both processes) to split the call into legs.
+  process.send?.({
+    ms,
+    status,
+    server,
+    startAt: performance.timeOrigin + t,
+    doneAt: performance.timeOrigin + done,
+  })
 })

@@ -62,6 +62,9 @@ const order = () => ({
 // Times the Kraken round trip inside the desk's order handler, so that the
 // HTTP path splits into Kraken's part and the desk's own.
 const inside: number[] = []
+/** Epoch ms when the last timed order left for Kraken and when its ack came. */
+let leg = { sentAt: 0, ackAt: 0 }
+const epoch = () => performance.timeOrigin + performance.now()
 const request = kraken.request.bind(kraken)
 let timing = false
 kraken.request = ((...args: Parameters<typeof request>) => {
@@ -70,7 +73,13 @@ kraken.request = ((...args: Parameters<typeof request>) => {
   if (timing) {
     // Only the first request of an HTTP call: the order itself.
     timing = false
-    sent.finally(() => inside.push(performance.now() - t)).catch(() => {})
+    const sentAt = epoch()
+    sent
+      .finally(() => {
+        inside.push(performance.now() - t)
+        leg = { sentAt, ackAt: epoch() }
+      })
+      .catch(() => {})
   }
   return sent
 }) as typeof kraken.request
@@ -85,6 +94,15 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, settleMs))
 const caller = fork(join(import.meta.dirname, 'httpCaller.ts'), [], {
   execArgv: ['--import', 'tsx'],
 })
+/** What `httpCaller.ts` answers. */
+type Answer = {
+  ms: number
+  status: number
+  server: number
+  startAt: number
+  doneAt: number
+}
+
 /** The desk's own time for a call, from its `Server-Timing` header. */
 const serverMs = (response: Response) =>
   Number(
@@ -102,10 +120,8 @@ const remote = (
     body?: string
   } = {},
 ) =>
-  new Promise<{ ms: number; status: number; server: number }>((resolve) => {
-    caller.once('message', (answer) =>
-      resolve(answer as { ms: number; status: number; server: number }),
-    )
+  new Promise<Answer>((resolve) => {
+    caller.once('message', (answer) => resolve(answer as Answer))
     caller.send({ url: `${running.url}${path}`, init })
   })
 /** The same call from this (the desk's) process, with `fetch`. */
@@ -131,6 +147,8 @@ const post = (body: unknown) => ({
 const series = {
   direct: [] as number[],
   httpServer: [] as number[],
+  requestLeg: [] as number[],
+  answerLeg: [] as number[],
   http: [] as number[],
   httpInProcess: [] as number[],
   health: [] as number[],
@@ -151,6 +169,9 @@ for (let i = 0; i < rounds + 20; i += 1) {
   if (placed.status !== 200) throw new Error(`HTTP ${placed.status}`)
   keep('http', placed.ms)
   keep('httpServer', placed.server)
+  // Client to order sent, and Kraken's ack to the client having the answer.
+  keep('requestLeg', leg.sentAt - placed.startAt)
+  keep('answerLeg', placed.doneAt - leg.ackAt)
   await settle()
   const placedHere = await local('/orders', post(order()))
   if (placedHere.status !== 200) throw new Error(`HTTP ${placedHere.status}`)
@@ -183,6 +204,8 @@ line(
   'POST /orders inside the desk (its Server-Timing total)',
   series.httpServer,
 )
+line('  leg: caller start -> order sent to Kraken', series.requestLeg)
+line('  leg: Kraken ack -> caller has the answer', series.answerLeg)
 line(
   "POST /orders with fetch from the desk's own process",
   series.httpInProcess,
