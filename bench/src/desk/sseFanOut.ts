@@ -1,11 +1,16 @@
 /**
- * Server-Sent Events fan-out of the desk: N local clients on GET /events
- * while events are pushed into the desk's log at a fixed rate. Reports per
- * run the events each client received and the delivery delay (push to
- * parse) p50 / p99, for 1 client (the baseline) and for N, in the same run.
+ * Server-Sent Events fan-out of the desk: N clients on GET /events, in
+ * separate processes (`sseClients.ts`), while events are pushed into the
+ * desk's log at a fixed rate. Reports per client count the fewest events a
+ * client received, how many clients were cut off, and the delivery delay
+ * (push to arrival) p50 / p99; 1 client is the baseline, measured in the
+ * same run.
  *
- *   pnpm --filter bench exec tsx --conditions=@kraken-sockets/source src/desk/sseFanOut.ts [clients] [eventsPerSecond] [seconds]
+ *   pnpm --filter bench exec tsx --conditions=@kraken-sockets/source src/desk/sseFanOut.ts [clients,...] [eventsPerSecond] [seconds] [clientProcesses]
+ *
+ * e.g. `src/desk/sseFanOut.ts 1,10,100 5000 5 4`.
  */
+import { fork } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -16,9 +21,10 @@ import {
 } from '@kraken-sockets/simulator'
 import { WebSocket } from 'ws'
 
-const clients = Number(process.argv[2] ?? 100)
+const counts = (process.argv[2] ?? '1,10,100').split(',').map(Number)
 const rate = Number(process.argv[3] ?? 5_000)
-const seconds = Number(process.argv[4] ?? 3)
+const seconds = Number(process.argv[4] ?? 5)
+const processes = Number(process.argv[5] ?? 4)
 
 // rate 0: the simulator publishes no market data, so only the pushed events flow.
 const simulator = await startSimulator({ seed: 3, rate: 0 })
@@ -41,47 +47,44 @@ const running = await startDesk({
   },
 })
 const { read } = await loadOrCreateTokens(tokenFile)
+const epochNow = () => performance.timeOrigin + performance.now()
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** One client: counts `bench` events and records each one's delay. */
-async function client(delays: number[], signal: AbortSignal): Promise<number> {
-  const response = await fetch(`${running.url}/events?kinds=alert`, {
-    headers: { Authorization: `Bearer ${read}` },
-    signal,
+type Result = { counts: number[]; delays: number[]; cpuMs: number }
+
+/** Starts one client process with `clients` streams; resolves once they are open. */
+async function clientProcess(clients: number) {
+  const child = fork(join(import.meta.dirname, 'sseClients.ts'), [], {
+    execArgv: ['--import', 'tsx'],
   })
-  const reader = response.body?.getReader()
-  if (reader === undefined) throw new Error('no body')
-  const decoder = new TextDecoder()
-  let buffer = ''
-  let count = 0
-  try {
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) break
-      buffer += decoder.decode(value, { stream: true })
-      let end = buffer.indexOf('\n\n')
-      while (end !== -1) {
-        const frame = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const data = /^data: (.*)$/m.exec(frame)?.[1]
-        if (data !== undefined && frame.includes('event: alert')) {
-          const { sent } = JSON.parse(data) as { sent: number }
-          delays.push(performance.now() - sent)
-          count += 1
-        }
-        end = buffer.indexOf('\n\n')
-      }
-    }
-  } catch {
-    // Aborted at the end of the run.
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as T))
+      child.once('exit', (code) => reject(new Error(`clients exited ${code}`)))
+    })
+  const ready = next<{ ready: true }>()
+  child.send({ url: running.url, token: read, clients })
+  await ready
+  return async () => {
+    const done = next<Result>()
+    child.send({ stop: true })
+    return done
   }
-  return count
 }
 
-async function run(n: number) {
-  const delays: number[] = []
-  const abort = new AbortController()
-  const counts = Array.from({ length: n }, () => client(delays, abort.signal))
-  await new Promise((resolve) => setTimeout(resolve, 500))
+async function run(clients: number) {
+  // Like real clients, spread over processes (at most `processes`), so that
+  // one process's parsing is not what is measured.
+  const spread = Math.min(processes, clients)
+  const stops = await Promise.all(
+    Array.from({ length: spread }, (_, i) =>
+      clientProcess(
+        Math.floor(clients / spread) + (i < clients % spread ? 1 : 0),
+      ),
+    ),
+  )
+  await sleep(500)
+  const cpu = process.cpuUsage()
   const total = rate * seconds
   let pushed = 0
   const started = performance.now()
@@ -92,32 +95,45 @@ async function run(n: number) {
     )
     while (pushed < due) {
       // `alert` kind: the simulator publishes none, so only these are counted.
-      running.desk.events.push('alert', { sent: performance.now(), n: pushed })
+      running.desk.events.push('alert', { sent: epochNow(), n: pushed })
       pushed += 1
     }
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await sleep(1)
   }
-  await new Promise((resolve) => setTimeout(resolve, 1_000))
-  abort.abort()
-  const received = await Promise.all(counts)
-  delays.sort((a, b) => a - b)
+  await sleep(1_000)
+  const used = process.cpuUsage(cpu)
+  const parts = await Promise.all(stops.map((stop) => stop()))
+  const result: Result = {
+    counts: parts.flatMap((part) => part.counts),
+    delays: parts.flatMap((part) => part.delays),
+    cpuMs: parts.reduce((sum, part) => sum + part.cpuMs, 0),
+  }
+  const delays = result.delays.sort((a, b) => a - b)
   const q = (p: number) =>
     delays[Math.min(delays.length - 1, Math.floor(p * delays.length))] ??
     Number.NaN
-  const min = Math.min(...received)
-  const starved = received.filter((count) => count === 0).length
-  return { n, pushed, min, starved, p50: q(0.5), p99: q(0.99) }
+  return {
+    clients,
+    pushed,
+    fewest: Math.min(...result.counts),
+    cutOff: result.counts.filter((count) => count < pushed).length,
+    p50: q(0.5),
+    p99: q(0.99),
+    serverCpu: (used.user + used.system) / 1000 / (seconds + 1),
+    clientCpu: result.cpuMs / (seconds + 1.5),
+  }
 }
 
-const baseline = await run(1)
-const fanOut = await run(clients)
-for (const r of [baseline, fanOut]) {
+const results = []
+for (const clients of counts) results.push(await run(clients))
+const base = results[0]
+for (const r of results) {
   console.log(
-    `${r.n} client(s): ${r.pushed} events at ${rate}/s; fewest received ${r.min} (${r.starved} clients got none); delay p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`,
+    `${r.clients} client(s): ${r.pushed} events at ${rate}/s; fewest received ${r.fewest} (${r.cutOff} short); delay p50 ${r.p50.toFixed(2)} ms (${(r.p50 / (base?.p50 ?? 1)).toFixed(1)}x), p99 ${r.p99.toFixed(2)} ms (${(r.p99 / (base?.p99 ?? 1)).toFixed(1)}x); CPU ms/s server ${r.serverCpu.toFixed(0)}, clients ${r.clientCpu.toFixed(0)}`,
   )
 }
 console.log(
-  `delay ratio ${clients} clients / 1 client: p50 ${(fanOut.p50 / baseline.p50).toFixed(1)}x, p99 ${(fanOut.p99 / baseline.p99).toFixed(1)}x; node ${process.version}`,
+  `node ${process.version}; clients in up to ${processes} separate processes; CPU is per second of the run`,
 )
 await running.close()
 await simulator.close()

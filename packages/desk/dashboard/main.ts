@@ -7,6 +7,15 @@ import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
 import './style.css'
 
+/**
+ * Stepped lines for the depth chart; uPlot builds without the stepped path
+ * builder fall back to their default lines (hence no `paths` key at all).
+ */
+const steps = (align: 1 | -1): Pick<uPlot.Series, 'paths'> => {
+  const stepped = uPlot.paths.stepped
+  return stepped === undefined ? {} : { paths: stepped({ align }) }
+}
+
 type Level = { price: number; qty: number }
 type Book = {
   symbol: string
@@ -87,13 +96,13 @@ function renderDepth(book: Book) {
             label: 'bids',
             stroke: '#0a7d32',
             fill: 'rgba(10,125,50,.15)',
-            paths: uPlot.paths.stepped?.({ align: 1 }),
+            ...steps(1),
           },
           {
             label: 'asks',
             stroke: '#b3261e',
             fill: 'rgba(179,38,30,.15)',
-            paths: uPlot.paths.stepped?.({ align: -1 }),
+            ...steps(-1),
           },
         ],
       },

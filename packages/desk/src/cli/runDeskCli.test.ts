@@ -1,14 +1,30 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startSimulator } from '@kraken-sockets/simulator'
 import { afterEach, expect, test } from 'vitest'
+import { loadOrCreateTokens } from '../http/tokens.js'
 import { DeskUsageError, runDeskCli } from './runDeskCli.js'
 
 const cleanup: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step()
 })
+
+/** Polls until `check` passes (the paper venue mirrors its upstream asynchronously). */
+async function eventually(check: () => Promise<void>, ms = 30_000) {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      await check()
+      return
+    } catch (error) {
+      if (Date.now() > until) throw error
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+  }
+}
 
 async function tempFolder() {
   const folder = await mkdtemp(join(tmpdir(), 'kraken-desk-cli-'))
@@ -33,12 +49,106 @@ test('default: starts on the embedded simulator and prints the URL and the token
   expect(await health.json()).toEqual({ ok: true })
 }, 30_000)
 
-test('behavior: --paper says the live-paper venue is not available yet', async () => {
+test('behavior: --paper trades paper against a live upstream public feed', async () => {
+  // The stand-in for Kraken's public feed: a second simulator on loopback.
+  const up = await startSimulator({ rate: 0, seed: 'upstream' })
+  cleanup.push(() => up.close())
+  const folder = await tempFolder()
+  const paperAccount = join(folder, 'paper-account.json')
   const lines: string[] = []
-  expect(
-    await runDeskCli(['--paper'], (line) => lines.push(line)),
-  ).toBeUndefined()
-  expect(lines.join('\n')).toMatch(/not available yet/)
+  const cli = await runDeskCli(
+    [
+      '--paper',
+      '--upstream',
+      up.publicUrl,
+      '--paper-account',
+      paperAccount,
+      '--port',
+      '0',
+      '--token-file',
+      join(folder, 'tokens.json'),
+    ],
+    (line) => lines.push(line),
+  )
+  if (cli === undefined) throw new Error('the CLI did not start')
+  cleanup.push(() => cli.close())
+  expect(cli.running.desk.mode).toBe('paper')
+  expect(lines.join('\n')).toContain('live market with paper fills')
+  const { trade } = await loadOrCreateTokens(join(folder, 'tokens.json'))
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${cli.running.url}${path}`, {
+      ...init,
+      headers: {
+        Authorization: `Bearer ${trade}`,
+        'Content-Type': 'application/json',
+      },
+    })
+  const deskTop = async () => {
+    const book = (await (
+      await call('/book?symbol=BTC/USD&levels=1')
+    ).json()) as {
+      bids: { price: number }[]
+      asks: { price: number }[]
+    }
+    return [book.bids[0]?.price, book.asks[0]?.price]
+  }
+  const upstreamTop = async () => {
+    const response = await fetch(
+      `${up.restUrl}/0/public/Depth?pair=XBTUSD&count=1`,
+    )
+    const json = (await response.json()) as {
+      result: Record<string, { bids: [string][]; asks: [string][] }>
+    }
+    const book = Object.values(json.result)[0]
+    return [Number(book?.bids[0]?.[0]), Number(book?.asks[0]?.[0])]
+  }
+  // The desk's verified book is the upstream's, and follows it as it moves.
+  await eventually(async () =>
+    expect(await deskTop()).toEqual(await upstreamTop()),
+  )
+  const before = await upstreamTop()
+  up.step(300)
+  await eventually(async () => {
+    const now = await upstreamTop()
+    expect(now).not.toEqual(before)
+    expect(await deskTop()).toEqual(now)
+  })
+
+  // A paper market buy fills locally against the upstream's ask; nothing is
+  // sent upstream, and the paper balance is written to the account file.
+  const ask = (await upstreamTop())[1]
+  const placed = await call('/orders', {
+    method: 'POST',
+    body: JSON.stringify({
+      symbol: 'BTC/USD',
+      side: 'buy',
+      order_type: 'market',
+      order_qty: '0.001',
+    }),
+  })
+  const ack = (await placed.json()) as { mode: string; order_id: string }
+  expect(placed.status, JSON.stringify(ack)).toBe(200)
+  expect(ack.mode).toBe('paper')
+  expect(up.stats.requests({ method: 'add_order' })).toHaveLength(0)
+  await eventually(async () => {
+    const file = JSON.parse(await readFile(paperAccount, 'utf8')) as {
+      balances: Record<string, number>
+    }
+    expect(file.balances.BTC).toBeCloseTo(10.001, 8)
+    expect(file.balances.USD).toBeLessThan(1_000_000 - 0.001 * (ask ?? 0) + 1)
+  })
+}, 90_000)
+
+test('error: --upstream and --paper-account need --paper; --upstream needs a ws URL', async () => {
+  await expect(
+    runDeskCli(['--upstream', 'ws://127.0.0.1:1/v2'], () => undefined),
+  ).rejects.toThrow(/--upstream goes with --paper/)
+  await expect(
+    runDeskCli(['--paper-account', '/tmp/x.json'], () => undefined),
+  ).rejects.toThrow(/--paper-account goes with --paper/)
+  await expect(
+    runDeskCli(['--paper', '--upstream', 'http://x'], () => undefined),
+  ).rejects.toBeInstanceOf(DeskUsageError)
 })
 
 test('error: bad flags and --live without keys', async () => {

@@ -8,6 +8,7 @@ import { WebSocket } from 'ws'
 import { DeskError } from '../errors.js'
 import type { DeskMode } from '../risk/policy.js'
 import { type RunningDesk, startDesk } from '../startDesk.js'
+import { startPaperVenue } from './paperVenue.js'
 
 /** The CLI's help text. */
 export const DESK_USAGE = `Usage: kraken-desk [--live | --validate | --paper] [options]
@@ -16,7 +17,12 @@ export const DESK_USAGE = `Usage: kraken-desk [--live | --validate | --paper] [o
   --live               real Kraken, real orders; keys from KRAKEN_REST_API_KEY and
                        KRAKEN_REST_API_PRIVATE_KEY
   --validate           real Kraken, every order sent with validate: true (none placed)
-  --paper              the live market with paper fills (not available yet)
+  --paper              the live market with paper fills: a local simulator mirrors
+                       Kraken's public feed and fills orders against it; no keys
+  --upstream <ws-url>  with --paper: the public v2 feed to mirror
+                       (default wss://ws.kraken.com/v2)
+  --paper-account <f>  with --paper: the paper balances' JSON file, kept between runs
+                       (default ~/.config/kraken-desk/paper-account.json)
   --host <addr>        address to bind (default 127.0.0.1)
   --port <n>           port (default 8787; 0 picks one)
   --token-file <path>  token file (default ~/.config/kraken-desk/tokens.json)
@@ -50,9 +56,9 @@ const positive = (
 
 /**
  * Parses `argv`, starts the venue and the desk, and prints the base URL and
- * the token file's path with `print`. Resolves `undefined` for `--help` and
- * `--paper` (which is not available yet).
+ * the token file's path with `print`. Resolves `undefined` for `--help`.
  * @throws {DeskUsageError} on a bad command line or missing keys for --live / --validate.
+ * @throws {LiveMarketError} (from the simulator) when `--paper`'s upstream gives no book.
  */
 export async function runDeskCli(
   argv: readonly string[],
@@ -77,13 +83,19 @@ export async function runDeskCli(
     throw new DeskUsageError(
       `Choose one of --live, --validate, --paper (got ${chosen.join(', ')}).`,
     )
-  if (chosen[0] === 'paper') {
-    print(
-      'kraken-desk: --paper (the live market with paper fills) is not available yet; run without flags for the embedded simulator.',
-    )
-    return undefined
+  const paper = chosen[0] === 'paper'
+  for (const flag of ['upstream', 'paper-account'] as const) {
+    if (values[flag] !== undefined && !paper)
+      throw new DeskUsageError(`--${flag} goes with --paper.`)
   }
-  const remote = chosen[0] as Extract<DeskMode, 'live' | 'validate'> | undefined
+  const upstream = values.upstream
+  if (upstream !== undefined && !/^wss?:\/\/\S+$/.test(upstream))
+    throw new DeskUsageError(
+      `--upstream must be a ws:// or wss:// URL, got "${upstream}".`,
+    )
+  const remote = paper
+    ? undefined
+    : (chosen[0] as Extract<DeskMode, 'live' | 'validate'> | undefined)
   if (
     remote !== undefined &&
     (process.env.KRAKEN_REST_API_KEY === undefined ||
@@ -93,7 +105,19 @@ export async function runDeskCli(
       `--${remote} needs KRAKEN_REST_API_KEY and KRAKEN_REST_API_PRIVATE_KEY in the environment.`,
     )
   }
-  const simulator = remote === undefined ? await startSimulator({}) : undefined
+  if (paper)
+    print(
+      `kraken-desk: mirroring ${upstream ?? "Kraken's public feed"}; waiting for its books...`,
+    )
+  const simulator =
+    remote !== undefined
+      ? undefined
+      : paper
+        ? await startPaperVenue({
+            upstream,
+            paperAccount: values['paper-account'],
+          })
+        : await startSimulator({})
   const symbols = values.symbols
     ?.split(',')
     .map((s) => s.trim())
@@ -122,9 +146,13 @@ export async function runDeskCli(
               WebSocket,
             },
     })
-    print(
-      `kraken-desk: ${running.desk.mode} mode on ${simulator === undefined ? 'Kraken' : `the embedded simulator (${simulator.publicUrl})`}`,
-    )
+    const venue =
+      simulator === undefined
+        ? 'Kraken'
+        : paper
+          ? `the live market with paper fills (local venue ${simulator.publicUrl})`
+          : `the embedded simulator (${simulator.publicUrl})`
+    print(`kraken-desk: ${running.desk.mode} mode on ${venue}`)
     print(`kraken-desk: listening on ${running.url}`)
     print(
       `kraken-desk: tokens in ${running.tokenFile} (mode 0600; "read" and "trade" scopes)`,
@@ -155,6 +183,8 @@ function parse(argv: readonly string[]) {
       live: { type: 'boolean' },
       validate: { type: 'boolean' },
       paper: { type: 'boolean' },
+      upstream: { type: 'string' },
+      'paper-account': { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
       'token-file': { type: 'string' },

@@ -34,6 +34,8 @@ export interface EventLog {
   listen(listener: (event: DeskEvent) => void): () => void
   /** The newest id (0 before the first event). */
   readonly lastId: number
+  /** The oldest id still held (`lastId + 1` while empty): a reader at `id` resumes without a gap when `id + 1 >= oldestId`. */
+  readonly oldestId: number
 }
 
 /**
@@ -51,6 +53,9 @@ export function createEventLog(capacity = 1_000): EventLog {
   return {
     get lastId() {
       return lastId
+    },
+    get oldestId() {
+      return Math.max(1, lastId - capacity + 1)
     },
     push(kind, data) {
       lastId += 1

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
+import { timing } from 'hono/timing'
 import * as v from 'valibot'
 import type { Operation, Scope } from '../catalogue/operation.js'
 import type { Desk } from '../desk.js'
@@ -48,6 +49,10 @@ export function createDeskApp(options: DeskAppOptions): Hono<DeskAppEnv> {
   const app = new Hono<DeskAppEnv>()
   const openapi = buildOpenApi(catalogue, options.version)
 
+  // `Server-Timing: total;dur=…` on every answer: what the desk itself spent,
+  // so a caller can tell it from the network and its own side. Not on the
+  // event stream, which writes its headers itself.
+  app.use('*', timing({ enabled: (c) => c.req.path !== '/events' }))
   app.use('*', async (c, next) => {
     const allowed = options.allowedHosts()
     const host = c.req.header('Host')

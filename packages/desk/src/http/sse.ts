@@ -1,118 +1,156 @@
+import { ServerResponse } from 'node:http'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
-import { streamSSE } from 'hono/streaming'
-import type { DeskEvent, DeskEventKind, EventLog } from '../events/eventLog.js'
+import type { DeskEventKind, EventLog } from '../events/eventLog.js'
+import {
+  createEventFanOut,
+  type EventFanOut,
+  type StreamSink,
+} from '../events/fanOut.js'
+import { controlFrame, eventFrame } from '../events/sseFrame.js'
 
-/** Events a slow client may have queued before the desk closes its stream. */
-const MAX_QUEUED = 1_000
+const HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache',
+  Connection: 'keep-alive',
+  // Proxies such as nginx would otherwise hold events back in a buffer.
+  'X-Accel-Buffering': 'no',
+} as const
 
-/** Frames already written, so that N clients serialise an event once. */
-const frames = new WeakMap<DeskEvent, string>()
+/** Bytes a web-stream client may have unread before it counts as full. */
+const WEB_HIGH_WATER_MARK = 64 * 1024
 
-/** One event as an SSE frame (JSON holds no raw newline, so one `data:` line). */
-function frameOf(event: DeskEvent): string {
-  let frame = frames.get(event)
-  if (frame === undefined) {
-    frame = `id: ${event.id}\nevent: ${event.kind}\ndata: ${toJson(event.data)}\n\n`
-    frames.set(event, frame)
+/** One fan-out per log, shared by every stream of it. */
+const fanOuts = new WeakMap<EventLog, EventFanOut>()
+
+const fanOutOf = (log: EventLog) => {
+  let fanOut = fanOuts.get(log)
+  if (fanOut === undefined) {
+    fanOut = createEventFanOut(log)
+    fanOuts.set(log, fanOut)
   }
-  return frame
+  return fanOut
 }
 
-const toJson = (value: unknown) =>
-  JSON.stringify(value, (_, v: unknown) =>
-    typeof v === 'bigint' ? v.toString() : v,
+interface OpenedSink {
+  readonly sink: StreamSink
+  onDrain(listener: () => void): void
+  onClose(listener: () => void): void
+}
+
+/** Writes straight to Node's response: no web-stream layers per chunk. */
+function nodeSink(res: ServerResponse): OpenedSink {
+  res.writeHead(200, HEADERS)
+  // Events are small and latency-bound: never wait to coalesce packets.
+  res.socket?.setNoDelay(true)
+  res.flushHeaders()
+  return {
+    sink: {
+      write: (chunk) => res.write(chunk),
+      end: () => res.end(),
+    },
+    onDrain: (listener) => res.on('drain', listener),
+    onClose: (listener) => res.once('close', listener),
+  }
+}
+
+/** A web `ReadableStream` body, for servers other than `@hono/node-server`. */
+function webSink(): OpenedSink & { readonly body: ReadableStream<Uint8Array> } {
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined
+  let full = false
+  let drain = () => {}
+  let close = () => {}
+  let ended = false
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c
+      },
+      pull() {
+        if (!full) return
+        full = false
+        drain()
+      },
+      cancel() {
+        ended = true
+        close()
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: WEB_HIGH_WATER_MARK }),
   )
+  return {
+    body,
+    sink: {
+      write(chunk) {
+        if (ended) return true
+        controller?.enqueue(chunk)
+        full = (controller?.desiredSize ?? 0) <= 0
+        return !full
+      },
+      end() {
+        if (ended) return
+        ended = true
+        controller?.close()
+        close()
+      },
+    },
+    onDrain: (listener) => {
+      drain = listener
+    },
+    onClose: (listener) => {
+      close = listener
+    },
+  }
+}
+
+const encoder = new TextEncoder()
 
 /**
- * Streams the event log as Server-Sent Events. Resumes after `Last-Event-ID`;
- * when the log dropped events the client has not seen, a `gap` event says
- * which ids are missing first. A client that falls `MAX_QUEUED` events
- * behind gets a `too_far_behind` event and is closed: it may reconnect with
- * its last id.
+ * Streams the event log as Server-Sent Events. Resumes after `Last-Event-ID`
+ * (or `?last_event_id=`); when the log dropped events the client has not
+ * seen, a `gap` event says which ids are missing first. `?kinds=a,b` picks
+ * event kinds. Live events come through the log's shared fan-out (see
+ * {@link createEventFanOut}): one serialisation per event for all clients,
+ * and a client too slow to keep up gets `too_far_behind` and is closed.
  */
-export function eventStream(c: Context, log: EventLog) {
+export function eventStream(c: Context, log: EventLog): Response {
   const header = c.req.header('Last-Event-ID') ?? c.req.query('last_event_id')
   const lastId =
     header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined
-  const kinds = c.req.query('kinds')
-  const wanted =
-    kinds === undefined
+  const kindsQuery = c.req.query('kinds')
+  const kinds =
+    kindsQuery === undefined
       ? undefined
-      : new Set(kinds.split(',') as DeskEventKind[])
-  const pass = (event: DeskEvent) =>
-    wanted === undefined || wanted.has(event.kind)
+      : new Set(kindsQuery.split(',') as DeskEventKind[])
 
-  return streamSSE(c, async (stream) => {
-    const queue: DeskEvent[] = []
-    let wake: (() => void) | undefined
-    let overflow = false
-    const stop = log.listen((event) => {
-      if (!pass(event)) return
-      if (queue.length >= MAX_QUEUED) overflow = true
-      else queue.push(event)
-      wake?.()
-    })
-    let closed = false
-    stream.onAbort(() => {
-      closed = true
-      wake?.()
-    })
-    try {
-      if (lastId !== undefined) {
-        const replay = log.since(lastId)
-        if (!replay.ok) {
-          await stream.writeSSE({
-            event: 'gap',
-            data: toJson({
-              missed_from: lastId + 1,
-              missed_to: replay.oldest - 1,
-              message:
-                'You fell too far behind: these events are no longer held.',
-            }),
-          })
-        }
-        // Live events that arrived while replaying are in the queue: skip what the replay covered.
-        const replayed = replay.events.filter(pass)
-        const upTo = replayed.at(-1)?.id ?? lastId
-        for (const event of replayed) {
-          await stream.writeSSE({
-            id: String(event.id),
-            event: event.kind,
-            data: toJson(event.data),
-          })
-        }
-        while (queue.length > 0 && (queue[0]?.id ?? 0) <= upTo) queue.shift()
-      } else {
-        await stream.writeSSE({
-          event: 'hello',
-          data: toJson({ last_id: log.lastId }),
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing
+  const web = outgoing instanceof ServerResponse ? undefined : webSink()
+  const opened = web ?? nodeSink(outgoing as ServerResponse)
+
+  // What the client missed (or a hello), then live events: all in this
+  // turn of the event loop, so nothing falls between replay and joining.
+  let first: string
+  if (lastId === undefined) {
+    first = controlFrame('hello', { last_id: log.lastId })
+  } else {
+    const replay = log.since(lastId)
+    first = replay.ok
+      ? ''
+      : controlFrame('gap', {
+          missed_from: lastId + 1,
+          missed_to: replay.oldest - 1,
+          message: 'You fell too far behind: these events are no longer held.',
         })
-      }
-      while (!closed) {
-        if (overflow) {
-          await stream.writeSSE({
-            event: 'too_far_behind',
-            data: toJson({
-              message:
-                'The client read too slowly; reconnect with Last-Event-ID.',
-            }),
-          })
-          break
-        }
-        if (queue.length === 0) {
-          await new Promise<void>((resolve) => {
-            wake = resolve
-          })
-          wake = undefined
-          continue
-        }
-        // Everything queued goes out in one write: one flush per batch, not
-        // per event, so a busy feed costs a client little.
-        const batch = queue.splice(0)
-        await stream.write(batch.map(frameOf).join(''))
-      }
-    } finally {
-      stop()
-    }
-  })
+    for (const event of replay.events)
+      if (kinds === undefined || kinds.has(event.kind))
+        first += eventFrame(event)
+  }
+  const congested = first !== '' && !opened.sink.write(encoder.encode(first))
+  const stream = fanOutOf(log).join({ sink: opened.sink, kinds, congested })
+  opened.onDrain(() => stream.drained())
+  opened.onClose(() => stream.close())
+
+  return web === undefined
+    ? RESPONSE_ALREADY_SENT
+    : new Response(web.body, { headers: HEADERS })
 }
