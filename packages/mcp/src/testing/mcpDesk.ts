@@ -28,11 +28,18 @@ export interface McpDesk {
 /**
  * Starts the real parts: a simulator and a desk on port 0 with the MCP
  * mount. `mode: 'live'` points a live-mode desk at the simulator, to watch
- * the validate preflight arrive before the order.
+ * the validate preflight arrive before the order; `balances` sets the
+ * simulated account's funds.
  */
-export async function startMcpDesk(mode: DeskMode = 'paper'): Promise<McpDesk> {
+export async function startMcpDesk(
+  mode: DeskMode = 'paper',
+  balances?: Readonly<Record<string, number>>,
+): Promise<McpDesk> {
   const folder = await tempFolder()
-  const simulator = await startSimulator({ seed: 7 })
+  const simulator = await startSimulator({
+    seed: 7,
+    ...(balances === undefined ? {} : { balances }),
+  })
   const audit = await openAuditLog(join(folder.path, 'audit.jsonl'))
   const tokenFile = join(folder.path, 'tokens.json')
   const running = await startDesk({

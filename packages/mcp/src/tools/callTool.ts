@@ -159,16 +159,28 @@ export async function callTool(
       try {
         await operation.run(validateView(desk), input, {})
       } catch (error) {
+        // The policy refuses as it would without a preflight; anything else
+        // (Kraken's refusal, a failure to send) keeps the order unsent.
         const { body } = toErrorResponse(error)
+        const refused = body.error.kind === 'risk_refused'
         await audit({
           args: input,
           confirmedBy,
-          outcome: 'preflight_failed',
+          outcome: refused ? 'refused' : 'preflight_failed',
           error: body.error,
         })
-        return failure(
-          `The validate: true preflight failed, so the order was not sent: ${body.error.message}${body.error.kraken_error === undefined ? '' : ` (${body.error.kraken_error})`}`,
-        )
+        const answer = refused
+          ? body
+          : {
+              error: {
+                ...body.error,
+                message: `The validate: true preflight failed, so the order was not sent. ${body.error.message}`,
+              },
+            }
+        return {
+          content: [{ type: 'text', text: text(answer) }],
+          isError: true,
+        }
       }
     }
     const result = (await operation.run(desk, input, {})) as JsonObject
