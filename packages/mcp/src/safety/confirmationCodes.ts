@@ -57,15 +57,16 @@ export function createConfirmationCodes(
       }
       return code
     },
-    redeem(tool, args, code) {
-      const entry = codes.get(code.trim().toUpperCase())
+    redeem(tool, args, given) {
+      const code = given.trim().toUpperCase()
+      const entry = codes.get(code)
       if (entry === undefined) return false
       if (entry.expires <= now()) {
         codes.delete(code)
         return false
       }
       if (entry.call !== fingerprint(tool, args)) return false
-      codes.delete(code.trim().toUpperCase())
+      codes.delete(code)
       return true
     },
   }
