@@ -1,8 +1,7 @@
-import type { AnySchema } from '@kraken-sockets/desk'
+import type { AnySchema, JsonObject } from '@kraken-sockets/desk'
 import { toJsonSchema } from '@valibot/to-json-schema'
 
-/** A JSON object (a JSON Schema, a tool's structured result). */
-export type JsonObject = Record<string, unknown>
+export type { JsonObject }
 
 /**
  * The JSON Schema (draft-07, what MCP clients validate with) of one of the
