@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+import { DeskError } from '@kraken-sockets/desk'
 import { MCP_USAGE, runMcpCli } from './cli/runMcpCli.js'
-import { KrakenMcpError, McpUsageError } from './errors.js'
+import { McpUsageError } from './errors.js'
 
 // stdout carries MCP's JSON-RPC: every human message goes to stderr.
 const print = (line: string) => {
@@ -34,9 +35,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof McpUsageError) print(`${error.message}\n\n${MCP_USAGE}`)
-  else if (error instanceof KrakenMcpError) print(error.message)
-  else if (error instanceof Error && error.name.startsWith('Desk'))
-    print(error.message)
+  else if (error instanceof DeskError) print(error.message)
   else print(String(error))
   process.exitCode = 1
 })

@@ -1,29 +1,14 @@
-/** Options every MCP package error takes. */
-export interface McpErrorOptions {
-  /** More detail than the one-sentence message. */
-  readonly details?: string | undefined
-  /** The underlying error. */
-  readonly cause?: unknown
-}
+import { DeskError, type DeskErrorOptions } from '@kraken-sockets/desk'
 
-/** Base class of the MCP package's own errors. */
-export class KrakenMcpError extends Error {
+/** Options every MCP package error takes (the desk's). */
+export type McpErrorOptions = DeskErrorOptions
+
+/**
+ * Base class of the MCP package's own errors: a {@link DeskError}, so that
+ * one `instanceof DeskError` covers both layers.
+ */
+export class KrakenMcpError extends DeskError {
   override name = 'KrakenMcpError'
-  /** One sentence, without the details. */
-  readonly shortMessage: string
-  /** More detail, when there is any. */
-  readonly details: string | undefined
-
-  constructor(shortMessage: string, options: McpErrorOptions = {}) {
-    super(
-      options.details === undefined
-        ? shortMessage
-        : `${shortMessage}\n\nDetails: ${options.details}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    )
-    this.shortMessage = shortMessage
-    this.details = options.details
-  }
 }
 
 /** A bad `kraken-mcp` command line, or `--live` without keys. */

@@ -125,16 +125,27 @@ describe('MCP over Streamable HTTP through the desk', () => {
       content: { confirm: true },
     })
     const price = await priceNearBid(client, 'ETH/USD', 80)
-    await call(client, 'place_order', {
+    const before = desk.running.desk.kraken.orders.size
+    const placed = await call(client, 'place_order', {
       symbol: 'ETH/USD',
       side: 'buy',
       order_type: 'limit',
       order_qty: '0.01',
       limit_price: price,
     })
+    const orderId = (
+      placed.structuredContent as { result: { order_id: string } }
+    ).result.order_id
     await expect
       .poll(() => desk.running.desk.kraken.orders.size, { timeout: 30_000 })
-      .toBeGreaterThan(0)
+      .toBe(before + 1)
+    // The execution report of the new order is in the executions resource.
+    const executions = async () => {
+      const read = await client.readResource({ uri: 'kraken://executions' })
+      const first = read.contents[0]
+      return first !== undefined && 'text' in first ? first.text : ''
+    }
+    await expect.poll(executions, { timeout: 30_000 }).toContain(orderId)
     const open = desk.running.desk.kraken.orders.size
     asked.length = 0
     const killed = await call(client, 'kill_switch', { seconds: 30 })
