@@ -45,7 +45,9 @@ beforeAll(async () => {
     stderr += chunk.toString()
   })
   client = newClient()
-  await client.connect(transport)
+  // The child compiles with tsx and syncs its books before it answers:
+  // slow on a loaded machine, so a generous limit on initialize.
+  await client.connect(transport, { timeout: 110_000 })
 })
 
 afterAll(async () => {

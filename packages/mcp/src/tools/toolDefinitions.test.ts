@@ -28,4 +28,8 @@ test('behavior: hints and confirmation follow the operation, schemas are JSON Sc
   // The pattern comes from the desk's valibot schema.
   expect(JSON.stringify(place?.inputSchema)).toContain('"pattern"')
   expect(place?.description).toContain('one-time code')
+  // It names HTTP routes, so it says what they are over MCP.
+  expect(place?.description).toContain('GET /status is the status tool')
+  const book = toolsOf(catalogue).find((tool) => tool.name === 'book')
+  expect(book?.description).not.toContain('Over MCP')
 })

@@ -28,6 +28,13 @@ export const needsConfirmation = (operation: Operation): boolean =>
 const CONFIRM_NOTE =
   'Over MCP every call of this tool needs the user\'s consent: the client shows the exact call for the user to accept, or, when the client cannot ask, the first call returns a one-time code bound to these exact arguments; show the call to the user and, only if they agree, call again with the same arguments plus "confirm": "<code>". The kill_switch tool needs no confirmation.'
 
+// The catalogue's descriptions name HTTP routes; say what they are here.
+const HTTP_NOTE =
+  'Over MCP: GET /status is the status tool (or the kraken://health resource), GET /orders the orders tool (or kraken://orders), GET /alerts the alerts tool (or kraken://alerts); instead of GET /events, subscribe to the resources. The Idempotency-Key header does not apply.'
+
+const mentionsHttp = (description: string) =>
+  /GET \/|Idempotency-Key/.test(description)
+
 const confirmProperty = {
   type: 'string',
   description:
@@ -55,9 +62,11 @@ export function toolOf(operation: Operation): ToolDefinition {
   return {
     name: operation.name,
     title: operation.summary,
-    description: confirm
-      ? `${operation.description} ${CONFIRM_NOTE}`
-      : operation.description,
+    description: [
+      operation.description,
+      ...(mentionsHttp(operation.description) ? [HTTP_NOTE] : []),
+      ...(confirm ? [CONFIRM_NOTE] : []),
+    ].join(' '),
     inputSchema: input,
     outputSchema: asObject(jsonSchemaOf(operation.output)),
     annotations: {
