@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js'
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
-import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   auditLines,
   call,
   codeIn,
+  firstUpdates,
   newClient,
   priceNearBid,
   tempFolder,
@@ -119,15 +119,8 @@ describe('kraken-mcp over stdio, no configuration', () => {
   })
 
   test('behavior: a subscribed ticker resource sends updates', async () => {
-    const updates: string[] = []
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
-      updates.push(n.params.uri)
-    })
-    await client.subscribeResource({ uri: 'kraken://tickers' })
-    // The simulator's market moves many times a second; generous on a busy machine.
-    await expect
-      .poll(() => updates.length, { timeout: 60_000, interval: 100 })
-      .toBeGreaterThan(0)
+    // The simulator's market moves many times a second.
+    const updates = await firstUpdates(client, 'kraken://tickers')
     await client.unsubscribeResource({ uri: 'kraken://tickers' })
     expect(new Set(updates)).toEqual(new Set(['kraken://tickers']))
   })

@@ -1,12 +1,12 @@
 import {
   ElicitRequestSchema,
   type ElicitResult,
-  ResourceUpdatedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   auditLines,
   call,
+  firstUpdates,
   newClient,
   priceNearBid,
   textOf,
@@ -56,14 +56,7 @@ describe('MCP over Streamable HTTP through the desk', () => {
       state: 'in-sync',
       in_sync: true,
     })
-    const updates: string[] = []
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
-      updates.push(n.params.uri)
-    })
-    await client.subscribeResource({ uri: 'kraken://tickers' })
-    await expect
-      .poll(() => updates.length, { timeout: 60_000, interval: 100 })
-      .toBeGreaterThan(0)
+    const updates = await firstUpdates(client, 'kraken://tickers')
     expect(updates.every((uri) => uri === 'kraken://tickers')).toBe(true)
   })
 
@@ -85,7 +78,7 @@ describe('MCP over Streamable HTTP through the desk', () => {
     const declined = await call(decliner.client, 'place_order', order)
     expect(declined.isError).toBe(true)
     expect(textOf(declined)).toMatch(/did not allow .* nothing was sent/)
-    expect(decliner.asked[0]).toContain('paper mode')
+    expect(decliner.asked[0]).toContain('Paper mode')
     expect(decliner.asked[0]).toContain(price)
 
     // Submitting the form without ticking the box is no consent either.

@@ -35,6 +35,7 @@ import {
 } from '../safety/confirmationCodes.js'
 import { type AskUser, callTool } from '../tools/callTool.js'
 import { toolsOf } from '../tools/toolDefinitions.js'
+import { MODE_TEXT } from './modeText.js'
 
 /** The version this server reports in `initialize`. */
 export const MCP_SERVER_VERSION = '0.0.0'
@@ -72,13 +73,7 @@ export interface KrakenMcp {
 }
 
 function instructions(desk: Desk): string {
-  const mode =
-    desk.mode === 'live'
-      ? 'LIVE mode: orders are real and move real money.'
-      : desk.mode === 'paper'
-        ? 'Paper mode: orders go to a simulated venue; no real money moves.'
-        : 'Validate mode: Kraken checks every order and places none.'
-  return `Kraken Spot trading desk. ${mode} Read state with the resources (kraken://health first: it lists the allowed symbols and the risk limits) or the read-only tools. Every tool that changes money needs the user's confirmation and passes the risk policy before anything is sent. If anything looks wrong, call kill_switch: it cancels every order and is always allowed.`
+  return `Kraken Spot trading desk. ${MODE_TEXT[desk.mode]} Read state with the resources (kraken://health first: it lists the allowed symbols and the risk limits) or the read-only tools. Every tool that changes money needs the user's confirmation and passes the risk policy before anything is sent. If anything looks wrong, call kill_switch: it cancels every order and is always allowed.`
 }
 
 /** Scope of one request: over HTTP the desk's token scope rides in `authInfo`. */

@@ -2,7 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js'
+import {
+  type CallToolResult,
+  ResourceUpdatedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js'
+import { expect } from 'vitest'
 
 /** A temporary folder, removed by the returned function. */
 export async function tempFolder(): Promise<{
@@ -67,4 +71,23 @@ export async function priceNearBid(
   const bid = book.bids[0]?.price
   if (bid === undefined) throw new Error(`no bid in the ${symbol} book`)
   return (bid * (1 - bps / 10_000)).toFixed(1)
+}
+
+/**
+ * Subscribes `uri` and resolves with the URIs of the updates received once
+ * at least one arrived (generous: the machine may be busy).
+ */
+export async function firstUpdates(
+  client: Client,
+  uri: string,
+): Promise<string[]> {
+  const updates: string[] = []
+  client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
+    updates.push(n.params.uri)
+  })
+  await client.subscribeResource({ uri })
+  await expect
+    .poll(() => updates.length, { timeout: 60_000, interval: 100 })
+    .toBeGreaterThan(0)
+  return updates
 }

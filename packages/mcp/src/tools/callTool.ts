@@ -7,6 +7,7 @@ import {
 import * as v from 'valibot'
 import type { AuditEntry, AuditLog } from '../safety/auditLog.js'
 import type { ConfirmationCodes } from '../safety/confirmationCodes.js'
+import { MODE_TEXT } from '../server/modeText.js'
 import type { JsonObject } from './jsonSchema.js'
 import {
   DEFAULT_KILL_SWITCH_SECONDS,
@@ -57,13 +58,7 @@ const failure = (message: string): ToolResult => ({
 
 /** Describes a call in words, for the user to accept or refuse. */
 function describeCall(desk: Desk, tool: string, args: unknown): string {
-  const where =
-    desk.mode === 'live'
-      ? 'LIVE on Kraken (real money)'
-      : desk.mode === 'paper'
-        ? 'in paper mode (simulated venue, no real money)'
-        : 'in validate mode (Kraken checks, nothing is placed)'
-  return `The assistant wants to call ${tool} ${where} with:\n${text(args)}\nAllow this call?`
+  return `${MODE_TEXT[desk.mode]}\nThe assistant wants to call ${tool} with:\n${text(args)}\nAllow this call?`
 }
 
 /**
