@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bin="$(pwd)/node_modules/.bin"
-packages=(schema book transport tape simulator runtime indicators gateway desk)
+packages=(schema book transport tape simulator runtime indicators gateway desk mcp)
 
 for pkg in "${packages[@]}"; do
   printf '\n::: build @kraken-sockets/%s\n' "$pkg"

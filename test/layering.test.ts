@@ -57,10 +57,23 @@ const allowed: Record<string, string[]> = {
     '@valibot/to-json-schema',
     'ws',
   ],
+  // The embedded simulator and ws are the CLI's default paper venue.
+  mcp: [
+    'valibot',
+    '@kraken-sockets/desk',
+    '@kraken-sockets/simulator',
+    '@modelcontextprotocol/sdk/server/index.js',
+    '@modelcontextprotocol/sdk/server/stdio.js',
+    '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js',
+    '@modelcontextprotocol/sdk/shared/transport.js',
+    '@modelcontextprotocol/sdk/types.js',
+    '@valibot/to-json-schema',
+    'ws',
+  ],
 }
 
 /** Packages that run only on Node and may use its built-ins. */
-const nodeOnly = new Set(['simulator', 'tape', 'gateway', 'desk'])
+const nodeOnly = new Set(['simulator', 'tape', 'gateway', 'desk', 'mcp'])
 
 const importRe =
   /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(?\s*['"]([^'"]+)['"]/g

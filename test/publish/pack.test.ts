@@ -41,6 +41,7 @@ const nodeOnly = new Set<PublishedPackage>([
   'tape',
   'gateway',
   'desk',
+  'mcp',
 ])
 
 let stage: Stage

@@ -31,6 +31,7 @@ export const publishedPackages = [
   'indicators',
   'gateway',
   'desk',
+  'mcp',
 ] as const
 
 /** A folder name under `packages/` of a published package. */

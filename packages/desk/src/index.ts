@@ -29,6 +29,7 @@ export {
   createDeskApp,
   type DeskAppEnv,
   type DeskAppOptions,
+  type DeskMount,
 } from './http/app.js'
 export { defaultDashboardDir, serveDashboard } from './http/dashboard.js'
 export { type ErrorResponse, toErrorResponse } from './http/errorResponse.js'

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { catalogue } from './catalogue/catalogue.js'
 import { createDesk, type Desk, type DeskOptions } from './desk.js'
-import { createDeskApp } from './http/app.js'
+import { createDeskApp, type DeskMount } from './http/app.js'
 import { defaultTokenFile, loadOrCreateTokens } from './http/tokens.js'
 
 /** The desk's version, reported in the OpenAPI document. */
@@ -20,6 +20,8 @@ export interface StartDeskOptions extends DeskOptions {
   readonly dashboardDir?: string | undefined
   /** Extra Host header values to accept (e.g. a name in /etc/hosts). */
   readonly allowedHosts?: readonly string[] | undefined
+  /** Extra endpoints served behind the token and Host/Origin checks (see {@link DeskMount}). */
+  readonly mounts?: readonly DeskMount[] | undefined
 }
 
 /** A running desk. */
@@ -73,6 +75,7 @@ export async function startDesk(
     allowedHosts,
     version: DESK_VERSION,
     dashboardDir: options.dashboardDir,
+    mounts: options.mounts,
   })
   const server = await new Promise<ReturnType<typeof serve>>(
     (resolve, reject) => {
@@ -101,6 +104,7 @@ export async function startDesk(
           server as { closeAllConnections?: () => void }
         ).closeAllConnections?.()
       })
+      for (const mount of options.mounts ?? []) await mount.close?.()
       await desk.stop()
     },
   }

@@ -26,6 +26,24 @@ export interface DeskAppOptions {
   readonly version: string
   /** The built dashboard's folder. @default {@link defaultDashboardDir} */
   readonly dashboardDir?: string | undefined
+  /** Extra handlers served behind the Host/Origin guard and the bearer token (e.g. an MCP endpoint). */
+  readonly mounts?: readonly DeskMount[] | undefined
+}
+
+/**
+ * An extra endpoint on the desk's server. It sees only requests that passed
+ * the Host/Origin guard and carried a valid token, and gets the token's scope.
+ */
+export interface DeskMount {
+  /** The path it answers at, every method (e.g. `/mcp`). */
+  readonly path: string
+  /** Answers one request. */
+  handle(
+    request: Request,
+    context: { readonly scope: Scope; readonly desk: Desk },
+  ): Response | Promise<Response>
+  /** Ends its open work when the desk closes. */
+  close?(): Promise<void>
 }
 
 /** The cookie a browser gets from /login: read scope, GET routes only. */
@@ -122,6 +140,11 @@ export function createDeskApp(options: DeskAppOptions): Hono<DeskAppEnv> {
   app.get('/reference', (c) => c.html(renderReference(openapi)))
   app.get('/events', (c) => eventStream(c, desk.events))
   serveDashboard(app, options.dashboardDir ?? defaultDashboardDir())
+  for (const mount of options.mounts ?? []) {
+    app.all(mount.path, (c) =>
+      mount.handle(c.req.raw, { scope: c.get('scope'), desk }),
+    )
+  }
 
   for (const operation of catalogue) {
     const handler = async (c: Context<DeskAppEnv>) => {
