@@ -6,17 +6,29 @@
  * epoch milliseconds with sub-millisecond precision) to arrival.
  *
  * Started by `sseFanOut.ts` with `fork`; talks over the IPC channel:
- *   in  { url, token, clients }   out { ready }
- *   in  { stop }                  out { counts, delays, cpuMs }
+ *   in  { url, token, clients, bucketMs }   out { ready }
+ *   in  { stop }                  out { counts, buckets, cpuMs }
  */
 import { request } from 'node:http'
 
-type Start = { url: string; token: string; clients: number }
+type Start = { url: string; token: string; clients: number; bucketMs: number }
 
 const now = () => performance.timeOrigin + performance.now()
 const SENT = /"sent":([0-9.]+)/g
 
-function open(start: Start, delays: number[], counts: number[], index: number) {
+/**
+ * Delays go into fixed buckets of `bucketMs` (from the start message), not
+ * an array: half a million a second would keep the GC busy.
+ */
+let bucketMs = 0.05
+const histogram = new Uint32Array(200_000)
+const record = (delay: number) => {
+  const bucket = Math.floor(delay / bucketMs)
+  const index = Math.min(histogram.length - 1, Math.max(0, bucket))
+  histogram[index] = (histogram[index] ?? 0) + 1
+}
+
+function open(start: Start, counts: number[], index: number) {
   return new Promise<() => void>((resolve, reject) => {
     const req = request(
       `${start.url}/events?kinds=alert`,
@@ -39,7 +51,7 @@ function open(start: Start, delays: number[], counts: number[], index: number) {
           }
           tail = text.slice(end + 2)
           for (const match of text.slice(0, end).matchAll(SENT)) {
-            delays.push(arrived - Number(match[1]))
+            record(arrived - Number(match[1]))
             counts[index] = (counts[index] ?? 0) + 1
           }
         })
@@ -55,29 +67,29 @@ function open(start: Start, delays: number[], counts: number[], index: number) {
 }
 
 let stops: (() => void)[] = []
-const delays: number[] = []
 let counts: number[] = []
 let startCpu: NodeJS.CpuUsage | undefined
 
 process.on('message', async (message: Partial<Start> & { stop?: true }) => {
   if (message.stop === true) {
     for (const stop of stops) stop()
-    // Sampled to keep the IPC message small: every k-th delay, sorted later.
-    const step = Math.max(1, Math.floor(delays.length / 200_000))
-    const sample = delays.filter((_, i) => i % step === 0)
+    // Only the buckets in use, as [bucket, count] pairs.
+    const buckets: [number, number][] = []
+    histogram.forEach((count, bucket) => {
+      if (count > 0) buckets.push([bucket, count])
+    })
     const cpu = process.cpuUsage(startCpu)
     process.send?.(
-      { counts, delays: sample, cpuMs: (cpu.user + cpu.system) / 1000 },
+      { counts, buckets, cpuMs: (cpu.user + cpu.system) / 1000 },
       () => process.exit(0),
     )
     return
   }
   const start = message as Start
+  bucketMs = start.bucketMs
   counts = new Array<number>(start.clients).fill(0)
   stops = await Promise.all(
-    Array.from({ length: start.clients }, (_, i) =>
-      open(start, delays, counts, i),
-    ),
+    Array.from({ length: start.clients }, (_, i) => open(start, counts, i)),
   )
   startCpu = process.cpuUsage()
   process.send?.({ ready: true })

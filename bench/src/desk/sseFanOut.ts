@@ -50,7 +50,30 @@ const { read } = await loadOrCreateTokens(tokenFile)
 const epochNow = () => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-type Result = { counts: number[]; delays: number[]; cpuMs: number }
+/** Width (ms) of the clients' delay histogram buckets. */
+const BUCKET_MS = 0.05
+
+type Result = {
+  counts: number[]
+  /** Delay histogram: [bucket, count], bucket = floor(delay / BUCKET_MS). */
+  buckets: [number, number][]
+  cpuMs: number
+}
+
+/** The delay (ms) at quantile `p` of merged histograms (bucket middles). */
+function quantile(buckets: [number, number][], p: number): number {
+  const merged = new Map<number, number>()
+  for (const [bucket, count] of buckets)
+    merged.set(bucket, (merged.get(bucket) ?? 0) + count)
+  const sorted = [...merged].sort((a, b) => a[0] - b[0])
+  const total = sorted.reduce((sum, [, count]) => sum + count, 0)
+  let seen = 0
+  for (const [bucket, count] of sorted) {
+    seen += count
+    if (seen >= p * total) return (bucket + 0.5) * BUCKET_MS
+  }
+  return Number.NaN
+}
 
 /** Starts one client process with `clients` streams; resolves once they are open. */
 async function clientProcess(clients: number) {
@@ -63,7 +86,7 @@ async function clientProcess(clients: number) {
       child.once('exit', (code) => reject(new Error(`clients exited ${code}`)))
     })
   const ready = next<{ ready: true }>()
-  child.send({ url: running.url, token: read, clients })
+  child.send({ url: running.url, token: read, clients, bucketMs: BUCKET_MS })
   await ready
   return async () => {
     const done = next<Result>()
@@ -105,13 +128,10 @@ async function run(clients: number) {
   const parts = await Promise.all(stops.map((stop) => stop()))
   const result: Result = {
     counts: parts.flatMap((part) => part.counts),
-    delays: parts.flatMap((part) => part.delays),
+    buckets: parts.flatMap((part) => part.buckets),
     cpuMs: parts.reduce((sum, part) => sum + part.cpuMs, 0),
   }
-  const delays = result.delays.sort((a, b) => a - b)
-  const q = (p: number) =>
-    delays[Math.min(delays.length - 1, Math.floor(p * delays.length))] ??
-    Number.NaN
+  const q = (p: number) => quantile(result.buckets, p)
   return {
     clients,
     pushed,

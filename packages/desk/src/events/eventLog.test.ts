@@ -24,6 +24,8 @@ test('behavior: a reader too far behind gets a gap with what remains', () => {
   expect(replay.events.map((e) => e.id)).toEqual([7, 8, 9, 10])
   // Exactly at the edge: id 6 seen, 7 still held.
   expect(log.since(6).ok).toBe(true)
+  expect(log.oldestId).toBe(7)
+  expect(createEventLog(4).oldestId).toBe(1)
 })
 
 test('behavior: listeners get each event; the remover stops them', () => {
