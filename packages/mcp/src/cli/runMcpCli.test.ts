@@ -1,4 +1,8 @@
+import { join } from 'node:path'
+import { loadOrCreateTokens } from '@kraken-sockets/desk'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import { expect, test } from 'vitest'
+import { newClient, tempFolder } from '../testing/clients.js'
 import { MCP_USAGE, runMcpCli } from './runMcpCli.js'
 
 test('default: --help prints the usage and starts nothing', async () => {
@@ -27,4 +31,38 @@ test('error: an unknown flag or a bad number', async () => {
   await expect(
     runMcpCli(['--notify-interval', 'soon'], () => undefined, {}),
   ).rejects.toThrow('--notify-interval must be a number, got "soon".')
+})
+
+test('behavior: --http serves MCP at /mcp on the desk, behind its token', async () => {
+  const folder = await tempFolder()
+  const lines: string[] = []
+  const cli = await runMcpCli(
+    [
+      '--http',
+      '--port',
+      '0',
+      '--token-file',
+      join(folder.path, 'tokens.json'),
+      '--audit-log',
+      join(folder.path, 'audit.jsonl'),
+    ],
+    (line) => lines.push(line),
+    {},
+  )
+  try {
+    expect(cli?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(lines.join('\n')).toContain(`${cli?.url}/mcp`)
+    const tokens = await loadOrCreateTokens(join(folder.path, 'tokens.json'))
+    const client = newClient()
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(`${cli?.url}/mcp`), {
+        requestInit: { headers: { Authorization: `Bearer ${tokens.read}` } },
+      }),
+    )
+    expect((await client.listTools()).tools.length).toBeGreaterThan(20)
+    await client.close()
+  } finally {
+    await cli?.close()
+    await folder.remove()
+  }
 })

@@ -172,6 +172,13 @@ describe('MCP over Streamable HTTP through the desk', () => {
     const refused = await call(reader, 'cancel_all', {})
     expect(refused.isError).toBe(true)
     expect(textOf(refused)).toContain('needs a token with the trade scope')
+    const switches = () =>
+      desk.simulator.stats.requests({ method: 'cancel_all_orders_after' })
+        .length
+    const armed = switches()
+    const killed = await call(reader, 'kill_switch', {})
+    expect(textOf(killed)).toContain('needs a token with the trade scope')
+    expect(switches()).toBe(armed)
     expect(addOrders().length).toBe(before)
 
     const init = {

@@ -205,6 +205,10 @@ async function killSwitch(
   args: Record<string, unknown>,
   context: ToolCallContext,
 ): Promise<ToolResult> {
+  // No confirmation and no policy, but it cancels orders: a read token
+  // (a dashboard's) may not.
+  if (context.scope !== 'trade')
+    return failure(`${KILL_SWITCH} needs a token with the trade scope.`)
   const seconds = args.seconds ?? DEFAULT_KILL_SWITCH_SECONDS
   if (
     typeof seconds !== 'number' ||

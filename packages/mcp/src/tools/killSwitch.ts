@@ -19,7 +19,7 @@ export const KILL_SWITCH_TOOL: ToolDefinition = {
   name: KILL_SWITCH,
   title: 'Kill switch: cancel everything',
   description:
-    "Cancels every open order (cancel_all) and arms Kraken's dead man's switch for seconds (default 60), so that an order still in flight is cancelled too. Always allowed: it needs no confirmation and the risk policy does not apply. Use it when anything looks wrong. Returns the number of orders cancelled and the switch's trigger time, with the error of a step that failed.",
+    "Cancels every open order (cancel_all) and arms Kraken's dead man's switch for seconds (default 60), so that an order still in flight is cancelled too. Always allowed: it needs no confirmation and the risk policy does not apply (over HTTP it needs the trade token, like every tool that cancels). Use it when anything looks wrong. Returns the number of orders cancelled and the switch's trigger time, with the error of a step that failed.",
   inputSchema: {
     type: 'object',
     properties: {
