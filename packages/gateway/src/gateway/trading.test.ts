@@ -89,7 +89,7 @@ describe('trading through the gateway', { timeout: 90_000 }, () => {
     expect(gateway.stats().tradingRequests).toBe(3)
   })
 
-  test("behavior: a bot's token never goes over NATS, and private channels are refused locally", async () => {
+  test("behavior: a bot's token never goes over NATS, and level 3 (not relayed) is refused locally", async () => {
     const kraken = bot()
     const seen: string[] = []
     const spy = await connect({ servers: nats.url })
@@ -102,17 +102,17 @@ describe('trading through the gateway', { timeout: 90_000 }, () => {
     await kraken.request(restingBuy())
     const acks = await kraken.subscribe({
       method: 'subscribe',
-      params: { channel: 'balances' },
+      params: { channel: 'level3', symbol: ['BTC/USD'] },
     } as never)
     await spy.close()
     expect(acks[0]).toMatchObject({ success: false })
     expect(String((acks[0] as { error?: string }).error)).toMatch(
-      /^EGateway:Channel balances is not relayed/,
+      /^EGateway:Channel level3 is not relayed/,
     )
     const trades = seen.filter((body) => body.includes('add_order'))
     expect(trades).toHaveLength(1)
     expect(trades[0]).not.toContain('token')
-    expect(seen.some((body) => body.includes('balances'))).toBe(false)
+    expect(seen.some((body) => body.includes('level3'))).toBe(false)
   })
 
   test('error: two bots share one rate counter, refused at the gateway before Kraken would', async () => {
