@@ -59,6 +59,7 @@ export type {
   Fees,
   FeeTier,
   FeeTiers,
+  QueueLevel,
 } from './exchange/context.js'
 export { createExchange } from './exchange/exchange.js'
 export {
