@@ -1,7 +1,9 @@
 /**
  * Done-means of the tape: a tardis.dev file built from the live frames in
  * fixtures/kraken-v2 verifies, and replays through the runtime with every
- * checksum verified.
+ * checksum verified. It lives at the root because the runtime (which it
+ * replays through) is not a dependency of tape: one would close a build cycle
+ * (simulator -> tape -> runtime -> simulator).
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,15 +15,15 @@ import {
   KrakenWebSocketAPI,
 } from '@kraken-sockets/runtime'
 import { afterAll, describe, expect, test } from 'vitest'
-import { readTape } from '../read/tapeReader.js'
-import { replayTransport } from '../replay/replayTransport.js'
+import { readTape } from '../../packages/tape/src/read/tapeReader.js'
+import { replayTransport } from '../../packages/tape/src/replay/replayTransport.js'
 import {
   LIVE_BOOK_VALUES,
   liveTardisLines,
   writeLiveTardisFile,
-} from '../testing/liveTardis.js'
-import { tempDir } from '../testing/tempDir.js'
-import { verifyBooks } from './verifyTape.js'
+} from '../../packages/tape/src/testing/liveTardis.js'
+import { tempDir } from '../../packages/tape/src/testing/tempDir.js'
+import { verifyBooks } from '../../packages/tape/src/verify/verifyTape.js'
 
 const temp = tempDir('tape-live-')
 afterAll(() => temp.remove())
@@ -113,7 +115,7 @@ describe('a tardis.dev file of live Kraken frames', () => {
 describe('level3', () => {
   test('verifyBooks rebuilds level3 books order by order (bench corpus: snapshot + 3000 updates)', async () => {
     const frames = readFileSync(
-      join(import.meta.dirname, '../../../../bench/corpora/level3.jsonl'),
+      join(import.meta.dirname, '../../bench/corpora/level3.jsonl'),
       'utf8',
     )
       .split('\n')
