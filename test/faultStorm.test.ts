@@ -24,4 +24,4 @@ test('behavior: a short seeded storm is survived, fault by fault', async () => {
     lines.join('\n'),
   ).toEqual([])
   expect(verdicts.length).toBeGreaterThanOrEqual(3)
-}, 110_000)
+})

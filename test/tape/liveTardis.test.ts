@@ -109,7 +109,7 @@ describe('a tardis.dev file of live Kraken frames', () => {
       subscribed: ['book BTC/USD'],
     })
     expect(outcomes).toEqual({ verified: LIVE_BOOK_VALUES, failed: 0 })
-  }, 60_000)
+  })
 })
 
 describe('level3', () => {

@@ -163,7 +163,7 @@ describe('replayTransport over a simulator tape, through the runtime', () => {
     ])
     await kraken.stop()
     await running
-  }, 60_000)
+  })
 
   test('the bot sees trades in the recorded order', async () => {
     const recorded: string[] = []
@@ -187,5 +187,5 @@ describe('replayTransport over a simulator tape, through the runtime', () => {
       [...text.matchAll(/"trade_id":(\d+)/g)].map((m) => Number(m[1])),
     )
     expect(seen).toEqual(expected)
-  }, 60_000)
+  })
 })

@@ -133,6 +133,6 @@ describe.skipIf(!hasChromium)(
       expect(simulator.stats.openConnections).toBe(1)
       expect(problems).toEqual([])
       await page.close()
-    }, 20_000)
+    })
   },
 )

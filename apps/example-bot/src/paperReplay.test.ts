@@ -81,7 +81,7 @@ test('--paper: live data from the upstream, the demo order on the paper exchange
   expect(stdout).not.toMatch(/error|unavailable|handle was left open/i)
   // The paper simulator subscribed the upstream's public feed.
   expect(upstream.stats.subscribes('book', 'BTC/USD')).toBeGreaterThan(0)
-}, 60_000)
+})
 
 test('--replay <tape>: the bot runs over a tape recorded from the simulator', async () => {
   const simulator = await startSimulator({ seed: 'bot-tape', rate: 200 })
@@ -125,4 +125,4 @@ test('--replay <tape>: the bot runs over a tape recorded from the simulator', as
   expect(stdout).toMatch(IN_SYNC)
   expect(stdout).toContain('order demo off: a tape cannot trade')
   expect(stdout).not.toMatch(/error|mismatch [1-9]|handle was left open/i)
-}, 60_000)
+})

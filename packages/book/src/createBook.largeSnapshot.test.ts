@@ -64,7 +64,7 @@ describe('a worst-first snapshot far beyond the depth', () => {
     expect(book.bids.at(-1)?.price_text).toBe(priceText(LEVELS - depth))
     expect(book.bestAsk?.price_text).toBe(priceText(LEVELS + 1))
     expect(elapsed).toBeLessThan(LIMIT_MS)
-  }, 60_000)
+  })
 
   test('behavior: level3 keeps the best depth levels and forgets the orders cut off', () => {
     const depth = 1000
@@ -91,5 +91,5 @@ describe('a worst-first snapshot far beyond the depth', () => {
     expect(book.order(`O${LEVELS - depth - 1}`)).toBeUndefined()
     expect(book.order(`O${LEVELS - depth}`)?.side).toBe('bids')
     expect(elapsed).toBeLessThan(LIMIT_MS)
-  }, 60_000)
+  })
 })

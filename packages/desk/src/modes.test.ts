@@ -8,7 +8,7 @@ let t: TestDesk
 
 beforeAll(async () => {
   t = await startTestDesk({ mode: 'validate' })
-}, 30_000)
+})
 
 afterAll(async () => {
   await t?.close()

@@ -11,7 +11,7 @@ import {
 } from './index.js'
 
 /** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
-const LOADED_MACHINE = { timeout: 60_000 }
+const LOADED_MACHINE = { timeout: 120_000 }
 
 let simulator: Simulator
 let kraken: KrakenWebSocketAPI

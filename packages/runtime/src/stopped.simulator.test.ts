@@ -87,4 +87,4 @@ test('behavior: a program that stops the client exits by itself', async () => {
   for (const name of ['subscribe', 'book', 'run', 'request']) {
     expect(stdout).toContain(`${name}: ClientStoppedError`)
   }
-}, 90_000)
+})

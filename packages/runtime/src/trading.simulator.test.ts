@@ -31,7 +31,7 @@ import {
 import type { OrderEvent } from './trading/orderTrackerTypes.js'
 
 /** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
-const LOADED_MACHINE = { timeout: 60_000 }
+const LOADED_MACHINE = { timeout: 120_000 }
 
 const open: { simulators: Simulator[]; clients: KrakenWebSocketAPI[] } = {
   simulators: [],

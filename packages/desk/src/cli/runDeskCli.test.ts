@@ -47,7 +47,7 @@ test('default: starts on the embedded simulator and prints the URL and the token
   expect(cli.running.desk.mode).toBe('paper')
   const health = await fetch(`${cli.running.url}/health`)
   expect(await health.json()).toEqual({ ok: true })
-}, 30_000)
+})
 
 test('behavior: --paper trades paper against a live upstream public feed', async () => {
   // The stand-in for Kraken's public feed: a second simulator on loopback.
@@ -137,7 +137,7 @@ test('behavior: --paper trades paper against a live upstream public feed', async
     expect(file.balances.BTC).toBeCloseTo(10.001, 8)
     expect(file.balances.USD).toBeLessThan(1_000_000 - 0.001 * (ask ?? 0) + 1)
   })
-}, 90_000)
+})
 
 test('error: --upstream and --paper-account need --paper; --upstream needs a ws URL', async () => {
   await expect(
@@ -201,7 +201,7 @@ test('behavior: the bin runs via tsx and stops on SIGTERM', async () => {
   child.kill('SIGTERM')
   expect(await exited).toBe(0)
   expect(out).toContain('kraken-desk stopped')
-}, 60_000)
+})
 
 test('error: a port in use rejects and leaves nothing running', async () => {
   const tokenFile = join(await tempFolder(), 'tokens.json')
@@ -217,4 +217,4 @@ test('error: a port in use rejects and leaves nothing running', async () => {
       () => undefined,
     ),
   ).rejects.toThrow(/EADDRINUSE/)
-}, 60_000)
+})

@@ -40,7 +40,7 @@ beforeAll(async () => {
   t = await startTestDesk({
     risk: { maxOrderNotional: 1_000, maxOrdersPerMinute: 100 },
   })
-}, 30_000)
+})
 
 afterAll(async () => {
   await t?.close()

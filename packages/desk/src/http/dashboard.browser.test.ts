@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)(
           '--disable-sync',
         ],
       })
-    }, 90_000)
+    })
 
     afterAll(async () => {
       await browser?.close()

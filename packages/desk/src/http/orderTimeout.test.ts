@@ -7,7 +7,7 @@ let t: TestDesk
 
 beforeAll(async () => {
   t = await startTestDesk({ orderTimeout: 300 })
-}, 30_000)
+})
 
 afterAll(async () => {
   await t?.close()
@@ -48,4 +48,4 @@ test('error: no answer within the order timeout is outcome_unknown, with the cl_
   expect(retry.status).toBe(504)
   await retry.body?.cancel()
   expect(t.simulator.stats.requests({ method: 'add_order' })).toHaveLength(1)
-}, 30_000)
+})

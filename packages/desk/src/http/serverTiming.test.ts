@@ -6,7 +6,7 @@ let t: TestDesk
 
 beforeAll(async () => {
   t = await startTestDesk({ balances: false })
-}, 30_000)
+})
 
 afterAll(async () => {
   await t?.close()

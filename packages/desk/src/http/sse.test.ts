@@ -9,7 +9,7 @@ let t: TestDesk
 
 beforeAll(async () => {
   t = await startTestDesk({ replayCapacity: 100, balances: false })
-}, 30_000)
+})
 
 afterAll(async () => {
   await t?.close()
@@ -83,7 +83,7 @@ test('behavior: twenty readers each get every event, in order, once', async () =
     expect(reader.ids()).toEqual(expected)
     reader.close()
   }
-}, 60_000)
+})
 
 test('error: a reader that stops reading is told too_far_behind; the others keep up', async () => {
   const fast = await openReader()

@@ -40,7 +40,7 @@ function behindGateway() {
   return kraken
 }
 
-describe('natsTransport', { timeout: 90_000 }, () => {
+describe('natsTransport', () => {
   test('behavior: a KrakenWebSocketAPI gets a verified book and tickers through the gateway', async () => {
     const kraken = behindGateway()
     void kraken.run([])

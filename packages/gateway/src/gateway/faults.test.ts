@@ -82,7 +82,7 @@ async function botBook(): Promise<LiveBook> {
   return kraken.book('BTC/USD', { depth: 10 })
 }
 
-describe('faults', { timeout: 90_000 }, () => {
+describe('faults', () => {
   test('behavior: a corrupt checksum from Kraken is never published; a new epoch follows the resync', async () => {
     const check = plainBook()
     await plain.flush()

@@ -84,7 +84,7 @@ const restingBuy = () =>
     limit_price: '50000',
   })
 
-describe('private channels behind the gateway', { timeout: 90_000 }, () => {
+describe('private channels behind the gateway', () => {
   test('behavior: a keyless bot sees its own order open, and its balances, from the relayed executions and balances', async () => {
     const kraken = bot()
     const balances: unknown[] = []

@@ -27,7 +27,7 @@ afterAll(async () => {
   await nats?.stop()
 })
 
-describe('startGateway', { timeout: 90_000 }, () => {
+describe('startGateway', () => {
   test('behavior: a plain NATS subscriber rebuilds every book from the bodies and verifies each checksum', async () => {
     const books = {
       'BTC/USD': createPlainBookCheck('BTC/USD', 10),

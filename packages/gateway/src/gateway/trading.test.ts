@@ -67,7 +67,7 @@ const restingBuy = () =>
     limit_price: '50000',
   })
 
-describe('trading through the gateway', { timeout: 90_000 }, () => {
+describe('trading through the gateway', () => {
   test('default: a keyless bot places, amends and cancels with typed acks', async () => {
     const kraken = bot()
     const added = await kraken.request(restingBuy())

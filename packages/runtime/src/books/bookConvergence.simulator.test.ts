@@ -69,7 +69,7 @@ describe('book convergence', () => {
     await eventually(() => book.stats().verified > verified + 2)
     expect(book.stats().state).toBe('in-sync')
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 
   test('error: one rate-limited resubscribe during a resync does not fail the book', async () => {
     const { kraken, errors } = connect()
@@ -82,7 +82,7 @@ describe('book convergence', () => {
     )
     expect(book.stats().state).toBe('in-sync')
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 
   test('error: a resync whose own snapshot is corrupt again resyncs until in sync', async () => {
     const { kraken, errors } = connect()
@@ -98,5 +98,5 @@ describe('book convergence', () => {
     await eventually(() => book.stats().verified > verified + 2)
     expect(book.stats()).toMatchObject({ state: 'in-sync' })
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 })

@@ -94,7 +94,7 @@ describe('subscription convergence', () => {
     await eventually(() => kraken.stats().subscriptions.live === 1)
     expect(gaps).toHaveLength(2)
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 
   test('error: a subscribe whose ack is lost is resent, and Already subscribed makes it live', async () => {
     await quietMarket()
@@ -118,7 +118,7 @@ describe('subscription convergence', () => {
       rejected: 0,
     })
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 
   test('error: a subscribe ack later than the request timeout still makes the intent live', async () => {
     await quietMarket()
@@ -143,7 +143,7 @@ describe('subscription convergence', () => {
     await simulator.inject({ type: 'delayAcks', ms: 0 })
     await eventually(() => kraken.stats().subscriptions.live === 1)
     expect(errors).toEqual([])
-  }, 30_000)
+  })
   test('error: a subscribe whose acks are all lost is live once its data arrives', async () => {
     // Long timeout: without the data rule, the intent would stay pending
     // for the whole test (every answer, resends included, is lost).
@@ -165,5 +165,5 @@ describe('subscription convergence', () => {
     expect(ack).toMatchObject({ success: true, method: 'subscribe' })
     expect(simulator.stats.subscribes('ticker', 'BTC/USD')).toBe(1)
     expect(errors).toEqual([])
-  }, 30_000)
+  })
 })

@@ -76,5 +76,5 @@ describe('executions convergence', () => {
     await simulator.inject({ type: 'silence', enabled: false })
     await eventually(() => !kraken.orders.has(orderId))
     expect(kraken.stats().subscriptions).toMatchObject({ pending: 0 })
-  }, 60_000)
+  })
 })

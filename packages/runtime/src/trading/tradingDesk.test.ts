@@ -23,7 +23,7 @@ import {
 import type { OrderEvent } from './orderTrackerTypes.js'
 
 /** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
-const LOADED_MACHINE = { timeout: 60_000 }
+const LOADED_MACHINE = { timeout: 120_000 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 

@@ -8,7 +8,7 @@ import {
 import { createFakeKraken, type SentFrame } from '../testing/fakeKraken.js'
 
 /** vi.waitFor's own limit is 1 s of real time, too short on a loaded machine. */
-const LOADED_MACHINE = { timeout: 60_000 }
+const LOADED_MACHINE = { timeout: 120_000 }
 
 const order = AddOrderRequest({
   order_type: 'limit',

@@ -60,4 +60,4 @@ test('behavior: kraken-simulator --market live:<url> serves the upstream book', 
     )
   }
   expect(await depth(simulator.restUrl)).toEqual(await depth(upstream.restUrl))
-}, 60_000)
+})

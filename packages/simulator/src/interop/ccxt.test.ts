@@ -50,7 +50,7 @@ describe('ccxt 4.5 (kraken, pro) against the simulator', () => {
       expect.arrayContaining(['ETH/BTC', 'SOL/USD', 'XRP/USD', 'EUR/USD']),
     )
     expect(exchange.currencies.BTC?.id).toBe('XXBT')
-  }, 60_000)
+  })
 
   test('watchTicker, watchOrderBook (checksummed) and watchTrades stream', async () => {
     const { exchange } = await setup()
@@ -69,7 +69,7 @@ describe('ccxt 4.5 (kraken, pro) against the simulator', () => {
     expect(trades.length).toBeGreaterThan(0)
     expect(trades[0]?.symbol).toBe('BTC/USD')
     expect(['buy', 'sell']).toContain(trades[0]?.side)
-  }, 60_000)
+  })
 
   test('createOrderWs, watchOrders, cancelOrderWs and watchBalance trade on the exchange', async () => {
     const { simulator, exchange } = await setup()
@@ -142,5 +142,5 @@ describe('ccxt 4.5 (kraken, pro) against the simulator', () => {
         [placed.id, 'canceled'],
       ]),
     )
-  }, 90_000)
+  })
 })

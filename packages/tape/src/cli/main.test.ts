@@ -238,5 +238,5 @@ describe('kraken-tape', () => {
     )
     expect(stdout).toContain(`book BTC/USD`)
     expect(stdout).toContain(`${LIVE_BOOK_VALUES + 1} received`)
-  }, 90_000)
+  })
 })

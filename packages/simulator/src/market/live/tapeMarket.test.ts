@@ -78,7 +78,7 @@ describe('tape market mode', () => {
     const expected = await top(source)
     expect(expected.bids.length).toBeGreaterThan(0)
     await eventually(async () => expect(await top(played)).toEqual(expected))
-  }, 60_000)
+  })
 
   test('a local client subscribing after the tape gets its book as a snapshot', async () => {
     const { dir, source } = await recordSource(50)
@@ -102,7 +102,7 @@ describe('tape market mode', () => {
     const best = (await top(source)).bids[0]?.[0]
     expect(snapshot.data[0]?.bids[0]?.price).toBe(Number(best))
     await client.close()
-  }, 60_000)
+  })
 
   test('a missing tape fails the start with a TapeMarketError', async () => {
     await expect(
