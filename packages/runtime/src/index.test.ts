@@ -17,6 +17,7 @@ test('exports', () => {
       "SubscriptionLimitError",
       "TaskError",
       "KrakenWebSocketAPI",
+      "DEFAULT_SILENCE_WINDOWS",
       "DeadMansSwitchError",
       "KrakenRejectedError",
       "NotSentError",
