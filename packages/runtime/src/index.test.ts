@@ -26,6 +26,7 @@ test('exports', () => {
       "TickerChannel",
       "TradesChannel",
       "timestampMs",
+      "DEFAULT_SILENCE_WINDOWS",
       "DeadMansSwitchError",
       "KrakenRejectedError",
       "NotSentError",

@@ -4,45 +4,18 @@
  * and resubscribed alone, against the simulator (a real Kraken v2 server on
  * loopback).
  */
-import { type Simulator, startSimulator } from '@kraken-sockets/simulator'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { WebSocket } from 'ws'
+import { describe, expect, test } from 'vitest'
 import {
-  KrakenWebSocketAPI,
   type SubscriptionHealthEvent,
   TickerSubscriptionRequest,
 } from '../index.js'
+import { eventually, useSimulator } from '../testing/simulatorHarness.js'
 
-let simulator: Simulator
-let clients: KrakenWebSocketAPI[] = []
-
-beforeEach(async () => {
-  simulator = await startSimulator({ seed: 5, rate: 100 })
-})
-
-afterEach(async () => {
-  await Promise.all(clients.map((client) => client.stop()))
-  clients = []
-  await simulator.close()
-})
-
-/** Resolves once `predicate` holds (checked every 20 ms); the test's timeout bounds it. */
-async function eventually(predicate: () => boolean): Promise<void> {
-  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 20))
-}
+const harness = useSimulator({ seed: 5, rate: 100 })
 
 describe('subscription liveness', () => {
   test('error: a book that goes silent on a live socket is resubscribed, and streams again', async () => {
-    const kraken = new KrakenWebSocketAPI({
-      publicUrl: simulator.publicUrl,
-      privateUrl: simulator.privateUrl,
-      level3Url: simulator.level3Url,
-      restUrl: simulator.restUrl,
-      WebSocket,
-      logger: false,
-      silenceWindows: { book: 1_500 },
-    })
-    clients.push(kraken)
+    const { kraken } = harness.connect({ silenceWindows: { book: 1_500 } })
     const events: SubscriptionHealthEvent[] = []
     kraken.on('subscription', (event) => {
       events.push(event)
@@ -50,7 +23,7 @@ describe('subscription liveness', () => {
     const book = await kraken.book('BTC/USD', { depth: 10 })
     await kraken.subscribe(TickerSubscriptionRequest(['ETH/USD']))
     await eventually(() => book.stats().verified > 3)
-    simulator.inject({ type: 'muteChannel', channel: 'book' })
+    harness.simulator.inject({ type: 'muteChannel', channel: 'book' })
     await eventually(() =>
       events.some((event) => event.type === 'resubscribed'),
     )
@@ -65,7 +38,7 @@ describe('subscription liveness', () => {
     ).toBeGreaterThanOrEqual(1_500)
     // The ticker, still streaming, was left alone.
     expect(events.every((event) => event.channel === 'book')).toBe(true)
-    expect(simulator.stats.subscribes('book', 'BTC/USD')).toBe(2)
+    expect(harness.simulator.stats.subscribes('book', 'BTC/USD')).toBe(2)
     // The fresh subscription streams: the book verifies updates again.
     const verified = book.stats().verified
     await eventually(() => book.stats().verified > verified)

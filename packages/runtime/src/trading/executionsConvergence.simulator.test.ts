@@ -4,55 +4,29 @@
  * loopback): a silence longer than `staleAfter` swallows a cancel's answer,
  * its `executions` update, and the ack and snapshot of the replay.
  */
-import {
-  DEFAULT_TEST_CREDENTIALS,
-  type Simulator,
-  startSimulator,
-} from '@kraken-sockets/simulator'
-import { afterEach, describe, expect, test } from 'vitest'
-import { WebSocket } from 'ws'
+import { DEFAULT_TEST_CREDENTIALS } from '@kraken-sockets/simulator'
+import { describe, expect, test } from 'vitest'
 import {
   AddOrderRequest,
   CancelOrderRequest,
-  KrakenWebSocketAPI,
   OutcomeUnknownError,
 } from '../index.js'
+import { eventually, useSimulator } from '../testing/simulatorHarness.js'
 
-const open: { simulators: Simulator[]; clients: KrakenWebSocketAPI[] } = {
-  simulators: [],
-  clients: [],
-}
-
-afterEach(async () => {
-  await Promise.all(open.clients.splice(0).map((client) => client.stop()))
-  await Promise.all(open.simulators.splice(0).map((sim) => sim.close()))
-})
-
-/** Resolves once `predicate` holds (checked every 20 ms); the test's timeout bounds it. */
-async function eventually(predicate: () => boolean): Promise<void> {
-  while (!predicate()) await new Promise((resolve) => setTimeout(resolve, 20))
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const harness = useSimulator({ rate: 0 })
 
 describe('executions convergence', () => {
   test('error: a cancel swallowed by a long silence still closes the order once the silence ends', async () => {
-    const simulator = await startSimulator({ rate: 0 })
-    open.simulators.push(simulator)
-    const kraken = new KrakenWebSocketAPI({
-      publicUrl: simulator.publicUrl,
-      privateUrl: simulator.privateUrl,
-      level3Url: simulator.level3Url,
-      restUrl: simulator.restUrl,
+    const { simulator } = harness
+    const { kraken } = harness.connect({
       apiKey: DEFAULT_TEST_CREDENTIALS.apiKey,
       privateKey: DEFAULT_TEST_CREDENTIALS.privateKey,
-      WebSocket,
-      logger: false,
-      staleAfter: 1_000,
-      requestTimeout: 1_000,
+      staleAfter: 1_500,
+      // Generous: the add must be answered on a loaded machine; the cancel
+      // waits it out in the silence, past staleAfter.
+      requestTimeout: 5_000,
       reconnect: { initialDelay: 20, maxDelay: 50 },
     })
-    open.clients.push(kraken)
     const ack = await kraken.request(
       AddOrderRequest({
         order_type: 'limit',
@@ -71,10 +45,11 @@ describe('executions convergence', () => {
       .request(CancelOrderRequest({ order_id: [orderId] }))
       .catch((error: unknown) => error)
     expect(await cancel).toBeInstanceOf(OutcomeUnknownError)
-    // Past staleAfter: the client reconnects into the silence.
-    await sleep(1_500)
+    // Past staleAfter by now: the client reconnected into the silence.
     await simulator.inject({ type: 'silence', enabled: false })
     await eventually(() => !kraken.orders.has(orderId))
-    expect(kraken.stats().subscriptions).toMatchObject({ pending: 0 })
+    // Every intent (executions, instrument) converges live as well.
+    await eventually(() => kraken.stats().subscriptions.pending === 0)
+    expect(kraken.stats().subscriptions.rejected).toBe(0)
   })
 })

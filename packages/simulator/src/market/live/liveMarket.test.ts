@@ -153,7 +153,7 @@ describe('live market mode', () => {
       up.step(20)
       expect(await status()).toBe('closed')
     })
-  }, 90_000)
+  })
 
   test('an unreachable upstream fails the start with LiveMarketError', async () => {
     const up = await upstream()
