@@ -18,7 +18,7 @@ import {
 import { ListenerError } from '../errors.js'
 import { createLogger, type Logger } from '../shared/logger.js'
 import { createTaskGroup, type TaskGroup } from '../shared/taskGroup.js'
-import { restAssetLookup } from '../state/restAssets.js'
+import { noAssetLookup, restAssetLookup } from '../state/restAssets.js'
 import { SubscriptionManager } from '../subscriptions/subscriptionManager.js'
 import {
   createDeadMansSwitchSlot,
@@ -204,7 +204,10 @@ export function createClientCore(
   const state = createClientState({
     triggers,
     subscriptions,
-    lookupAssets: restAssetLookup(resolved.restUrl, resolved.requestTimeout),
+    lookupAssets:
+      resolved.hintRestUrl === undefined
+        ? noAssetLookup
+        : restAssetLookup(resolved.hintRestUrl, resolved.requestTimeout),
     timeout: resolved.requestTimeout,
     logger,
   })

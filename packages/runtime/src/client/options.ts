@@ -125,6 +125,12 @@ export interface ResolvedOptions {
   readonly rest: KrakenPrivateRest | undefined
   /** REST base URL (public look-ups such as `Assets`). */
   readonly restUrl: string
+  /**
+   * Where symbol hints may read REST `Assets`: `restUrl` when it was given,
+   * Kraken's own when the client talks to Kraken over its default transport,
+   * else none (a simulator, tape or fake transport must never reach Kraken).
+   */
+  readonly hintRestUrl: string | undefined
   readonly secrets: readonly string[]
   readonly budget: ConnectionBudget
   readonly requestTimeout: number
@@ -207,10 +213,11 @@ export function resolveOptions(
           const factory = chosen(endpoint)
           return (context) => recordTransport(factory(context), record)
         }
+  const publicUrl =
+    options.publicUrl ?? env.KRAKEN_WS_PUBLIC_URL ?? KRAKEN_WS_URLS.public
   return {
     urls: {
-      public:
-        options.publicUrl ?? env.KRAKEN_WS_PUBLIC_URL ?? KRAKEN_WS_URLS.public,
+      public: publicUrl,
       private:
         options.privateUrl ??
         env.KRAKEN_WS_PRIVATE_URL ??
@@ -223,6 +230,11 @@ export function resolveOptions(
     getToken,
     rest,
     restUrl: restUrl ?? 'https://api.kraken.com',
+    hintRestUrl:
+      restUrl ??
+      (options.transport === undefined && publicUrl === KRAKEN_WS_URLS.public
+        ? 'https://api.kraken.com'
+        : undefined),
     secrets: [apiKey, privateKey].filter(
       (secret): secret is string => typeof secret === 'string',
     ),

@@ -10,6 +10,14 @@ export interface RestAssetEntry {
 export type RestAssetLookup = (asset?: string) => Promise<RestAssetEntry[]>
 
 /**
+ * The lookup of a client with no REST venue to ask (a simulator without
+ * `restUrl`, a tape, a fake transport): it always rejects, so hints come from
+ * the instrument data alone and nothing reaches Kraken unasked.
+ */
+export const noAssetLookup: RestAssetLookup = () =>
+  Promise.reject(new Error('No REST base URL for the Assets lookup.'))
+
+/**
  * A {@link RestAssetLookup} over Kraken's public REST `Assets` endpoint at
  * `restUrl`. Any failure (network, HTTP status, Kraken's `error`, a body of
  * another shape, `timeout` ms passing) rejects; callers treat that as "no
