@@ -67,7 +67,7 @@ test('behavior: the README example runs behind a gateway with one option changed
     child.on('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   )
   const expected = [
-    /(BTC|ETH)\/USD last \d+(\.\d+)?/,
+    /(BTC|ETH)\/USD (snapshot|update) last \d+(\.\d+)?/,
     /(buy|sell) [\d.]+ @ [\d.]+/,
     /BTC\/USD bid \d+(\.\d+)? ask \d+(\.\d+)?, in sync: true/,
   ]
