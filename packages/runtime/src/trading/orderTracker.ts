@@ -52,6 +52,10 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const outcomeUnknown = new Map<string, UnknownOutcome>()
   /** Adds reported `missing`, with their settled handles: they may still show up. */
   const declaredMissing = new Map<string, OrderHandleControl[]>()
+  /** Of those, adds placed with only `order_userref`: key to userref. */
+  const missingUserrefs = new Map<string, number>()
+  /** Numbers the keys of userref-only adds (userrefs are not unique). */
+  let userrefKeys = 0
   /** Set by the first executions snapshot: from then on, unknown ids are known to be unknown. */
   let snapshotApplied = false
   const handles = new Map<string, Set<OrderHandleControl>>()
@@ -167,15 +171,47 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     emit({ type: 'resolved', cl_ord_id: clOrdId, order })
   }
 
+  /**
+   * A new order carrying a userref (and no cl_ord_id) resolves the oldest
+   * userref-only add of unknown outcome with that tag, else the oldest one
+   * reported missing: userrefs are not unique, so any such order will do.
+   */
+  function noteUserref(order: TrackedOrder): void {
+    const userref = order.order_userref
+    if (order.cl_ord_id !== undefined || userref === undefined || userref === 0)
+      return
+    let key: string | undefined
+    for (const [id, unknown] of outcomeUnknown)
+      if (unknown.order_userref === userref) {
+        key = id
+        break
+      }
+    if (key !== undefined) outcomeUnknown.delete(key)
+    else {
+      for (const [id, ref] of missingUserrefs)
+        if (ref === userref) {
+          key = id
+          break
+        }
+      if (key === undefined) return
+      missingUserrefs.delete(key)
+      declaredMissing.delete(key)
+    }
+    emit({ type: 'resolved', cl_ord_id: '', order_userref: userref, order })
+  }
+
   function declareMissing(clOrdId: string): void {
+    const userref = outcomeUnknown.get(clOrdId)?.order_userref
     outcomeUnknown.delete(clOrdId)
     const controls = [...(handles.get(clOrdId) ?? [])]
     handles.delete(clOrdId)
     declaredMissing.set(clOrdId, controls)
+    if (userref !== undefined) missingUserrefs.set(clOrdId, userref)
     // Bounded: an add that never shows up is forgotten eventually.
     if (declaredMissing.size > closedCacheSize) {
       const oldest = declaredMissing.keys().next().value
       if (oldest !== undefined) declaredMissing.delete(oldest)
+      if (oldest !== undefined) missingUserrefs.delete(oldest)
     }
     for (const control of controls) {
       control.settle({
@@ -185,7 +221,11 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
           'its answer was lost and it was not among the orders of the executions snapshot after its deadline and grace period',
       })
     }
-    emit({ type: 'missing', cl_ord_id: clOrdId })
+    emit(
+      userref === undefined
+        ? { type: 'missing', cl_ord_id: clOrdId }
+        : { type: 'missing', cl_ord_id: '', order_userref: userref },
+    )
   }
 
   function applyReport(report: ExecutionReport): void {
@@ -219,6 +259,7 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
         : { type: 'updated', order, report },
     )
     noteClOrdId(order)
+    if (isNew) noteUserref(order)
     const fill = fillOf(report, orderId)
     if (fill !== undefined) addFill(record, fill)
     const terminal = terminalStatusOf(report)
@@ -338,6 +379,16 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       expected.delete(clOrdId)
       if (findRecord(clOrdId) === undefined)
         outcomeUnknown.set(clOrdId, { until, absentFromSnapshot: false })
+    },
+    markUserrefUnknown(orderUserref, until = now()) {
+      userrefKeys += 1
+      const key = `order_userref:${orderUserref}#${userrefKeys}`
+      outcomeUnknown.set(key, {
+        until,
+        absentFromSnapshot: false,
+        order_userref: orderUserref,
+      })
+      return key
     },
     unresolved: () => [...outcomeUnknown.keys()],
     expireUnknown() {
