@@ -417,6 +417,39 @@ describe('trading against the simulator', () => {
     simulator.inject({ type: 'delayAcks', ms: 0 })
   })
 
+  test('behavior: a lost add placed with only order_userref whose order streamed in is never reported missing', async () => {
+    const grace = 500
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 2_000,
+      trading: { outcomeGrace: grace },
+    })
+    await kraken.request(restingBuy('49000'))
+    simulator.inject({ type: 'dropAnswers', method: 'add_order' })
+    const lost = await kraken
+      .request(
+        AddOrderRequest({
+          order_type: 'limit',
+          side: 'buy',
+          symbol: 'BTC/USD',
+          order_qty: '0.01',
+          limit_price: '48000',
+          order_userref: 777,
+        }),
+      )
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      )
+    expect(lost).toMatchObject({ name: 'OutcomeUnknownError' })
+    // Past the deadline's grace and a REST look-up's worth of time.
+    await new Promise((resolve) => setTimeout(resolve, grace + 3_000))
+    expect(orderEvents.filter((e) => e.type === 'missing')).toEqual([])
+    const tagged = [...kraken.orders.values()].filter(
+      (order) => order.order_userref === 777,
+    )
+    expect(tagged).toHaveLength(1)
+  })
+
   test('behavior: executions and balances share the sequence without false gaps', async () => {
     const { kraken } = await setup()
     const gaps: GapEvent[] = []

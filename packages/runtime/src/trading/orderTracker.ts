@@ -56,6 +56,29 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const missingUserrefs = new Map<string, number>()
   /** Numbers the keys of userref-only adds (userrefs are not unique). */
   let userrefKeys = 0
+  /** Orders that settled a userref-only add: each settles one at most. */
+  const claimedByUserref = new Set<string>()
+
+  function claim(orderId: string): void {
+    claimedByUserref.add(orderId)
+    // Bounded like the closed cache: old claims are forgotten.
+    if (claimedByUserref.size > closedCacheSize) {
+      const oldest = claimedByUserref.values().next().value
+      if (oldest !== undefined) claimedByUserref.delete(oldest)
+    }
+  }
+
+  /** An unclaimed order tagged `userref` (no cl_ord_id) first seen at or after `since`. */
+  function seenSince(userref: number, since: number): OrderRecord | undefined {
+    for (const record of [...open.values(), ...closed.values()]) {
+      const { order } = record
+      if (order.order_userref !== userref || order.cl_ord_id !== undefined)
+        continue
+      if (record.since >= since && !claimedByUserref.has(order.order_id))
+        return record
+    }
+    return undefined
+  }
   /** Set by the first executions snapshot: from then on, unknown ids are known to be unknown. */
   let snapshotApplied = false
   const handles = new Map<string, Set<OrderHandleControl>>()
@@ -180,6 +203,7 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     const userref = order.order_userref
     if (order.cl_ord_id !== undefined || userref === undefined || userref === 0)
       return
+    if (claimedByUserref.has(order.order_id)) return
     let key: string | undefined
     for (const [id, unknown] of outcomeUnknown)
       if (unknown.order_userref === userref) {
@@ -197,6 +221,7 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       missingUserrefs.delete(key)
       declaredMissing.delete(key)
     }
+    claim(order.order_id)
     emit({ type: 'resolved', cl_ord_id: '', order_userref: userref, order })
   }
 
@@ -380,9 +405,16 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       if (findRecord(clOrdId) === undefined)
         outcomeUnknown.set(clOrdId, { until, absentFromSnapshot: false })
     },
-    markUserrefUnknown(orderUserref, until = now()) {
+    markUserrefUnknown(orderUserref, until = now(), sentAt) {
       userrefKeys += 1
       const key = `order_userref:${orderUserref}#${userrefKeys}`
+      // Its order may have streamed in before the answer was given up on.
+      const seen =
+        sentAt === undefined ? undefined : seenSince(orderUserref, sentAt)
+      if (seen !== undefined) {
+        claim(seen.order.order_id)
+        return key
+      }
       outcomeUnknown.set(key, {
         until,
         absentFromSnapshot: false,

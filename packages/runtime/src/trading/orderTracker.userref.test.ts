@@ -94,4 +94,18 @@ describe('an add placed with only order_userref whose answer was lost', () => {
     expect(lifecycle().map((e) => e.type)).toEqual(['resolved', 'missing'])
     expect(tracker.unresolved()).toEqual([])
   })
+
+  test('its order streamed in before the answer was given up on: nothing is left unknown, and that order is not reused', () => {
+    const { tracker, lifecycle, advance } = tracked()
+    const sentAt = 1_000
+    tracker.apply({ type: 'snapshot', executions: [tagged('OOLD-1')] })
+    advance(10)
+    tracker.apply({ type: 'update', executions: [tagged('ONEW-1')] })
+    tracker.markUserrefUnknown(42, 5_000, sentAt + 5)
+    expect(tracker.unresolved()).toEqual([])
+    // A second lost add with the tag cannot take ONEW-1 (nor the older one).
+    const second = tracker.markUserrefUnknown(42, 5_000, sentAt + 5)
+    expect(tracker.unresolved()).toEqual([second])
+    expect(lifecycle()).toEqual([])
+  })
 })

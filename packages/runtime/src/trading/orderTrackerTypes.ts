@@ -121,10 +121,17 @@ export type OrderTracker = {
   /**
    * Like {@link markOutcomeUnknown}, for an add placed with `order_userref`
    * and no `cl_ord_id`: the first order new to the tracker that carries the
-   * tag resolves it. Returns the key it is tracked by (in `unresolved()`,
-   * `confirmMissing()`), which names no order.
+   * tag resolves it. With `sentAt` (local ms the add was sent), an order
+   * with the tag first seen since then, and not already matched to another
+   * add, is taken as its order at once (nothing left unknown). Returns the
+   * key it is tracked by (in `unresolved()`, `confirmMissing()`), which
+   * names no order.
    */
-  markUserrefUnknown(orderUserref: number, until?: number): string
+  markUserrefUnknown(
+    orderUserref: number,
+    until?: number,
+    sentAt?: number,
+  ): string
   /**
    * The keys of adds whose outcome is still unknown: their `cl_ord_id`, or
    * the key {@link markUserrefUnknown} returned.

@@ -168,7 +168,7 @@ export class TradingDesk {
           return { key: id, cl_ord_id: id }
         })
         for (const order_userref of facts.newOrderUserrefs) {
-          const key = tracker.markUserrefUnknown(order_userref, until)
+          const key = tracker.markUserrefUnknown(order_userref, until, sentAt)
           lost.push({ key, order_userref, sentAt })
         }
         if (lost.length > 0) this.#expireAt(until, tracker, lost)
