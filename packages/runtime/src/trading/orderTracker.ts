@@ -22,6 +22,7 @@ import type {
   OrderTracker,
   OrderTrackerConfig,
 } from './orderTrackerTypes.js'
+import { createUserrefAdds } from './userrefAdds.js'
 
 /**
  * Creates an order tracker fed by the `executions` channel.
@@ -52,33 +53,6 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   const outcomeUnknown = new Map<string, UnknownOutcome>()
   /** Adds reported `missing`, with their settled handles: they may still show up. */
   const declaredMissing = new Map<string, OrderHandleControl[]>()
-  /** Of those, adds placed with only `order_userref`: key to userref. */
-  const missingUserrefs = new Map<string, number>()
-  /** Numbers the keys of userref-only adds (userrefs are not unique). */
-  let userrefKeys = 0
-  /** Orders that settled a userref-only add: each settles one at most. */
-  const claimedByUserref = new Set<string>()
-
-  function claim(orderId: string): void {
-    claimedByUserref.add(orderId)
-    // Bounded like the closed cache: old claims are forgotten.
-    if (claimedByUserref.size > closedCacheSize) {
-      const oldest = claimedByUserref.values().next().value
-      if (oldest !== undefined) claimedByUserref.delete(oldest)
-    }
-  }
-
-  /** An unclaimed order tagged `userref` (no cl_ord_id) first seen at or after `since`. */
-  function seenSince(userref: number, since: number): OrderRecord | undefined {
-    for (const record of [...open.values(), ...closed.values()]) {
-      const { order } = record
-      if (order.order_userref !== userref || order.cl_ord_id !== undefined)
-        continue
-      if (record.since >= since && !claimedByUserref.has(order.order_id))
-        return record
-    }
-    return undefined
-  }
   /** Set by the first executions snapshot: from then on, unknown ids are known to be unknown. */
   let snapshotApplied = false
   const handles = new Map<string, Set<OrderHandleControl>>()
@@ -194,49 +168,18 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
     emit({ type: 'resolved', cl_ord_id: clOrdId, order })
   }
 
-  /**
-   * A new order carrying a userref (and no cl_ord_id) resolves the oldest
-   * userref-only add of unknown outcome with that tag, else the oldest one
-   * reported missing: userrefs are not unique, so any such order will do.
-   */
-  function noteUserref(order: TrackedOrder): void {
-    const userref = order.order_userref
-    if (order.cl_ord_id !== undefined || userref === undefined || userref === 0)
-      return
-    if (claimedByUserref.has(order.order_id)) return
-    let key: string | undefined
-    for (const [id, unknown] of outcomeUnknown)
-      if (unknown.order_userref === userref) {
-        key = id
-        break
-      }
-    if (key !== undefined) outcomeUnknown.delete(key)
-    else {
-      for (const [id, ref] of missingUserrefs)
-        if (ref === userref) {
-          key = id
-          break
-        }
-      if (key === undefined) return
-      missingUserrefs.delete(key)
-      declaredMissing.delete(key)
-    }
-    claim(order.order_id)
-    emit({ type: 'resolved', cl_ord_id: '', order_userref: userref, order })
-  }
-
   function declareMissing(clOrdId: string): void {
     const userref = outcomeUnknown.get(clOrdId)?.order_userref
     outcomeUnknown.delete(clOrdId)
     const controls = [...(handles.get(clOrdId) ?? [])]
     handles.delete(clOrdId)
     declaredMissing.set(clOrdId, controls)
-    if (userref !== undefined) missingUserrefs.set(clOrdId, userref)
+    if (userref !== undefined) userrefAdds.declared(clOrdId, userref)
     // Bounded: an add that never shows up is forgotten eventually.
     if (declaredMissing.size > closedCacheSize) {
       const oldest = declaredMissing.keys().next().value
       if (oldest !== undefined) declaredMissing.delete(oldest)
-      if (oldest !== undefined) missingUserrefs.delete(oldest)
+      if (oldest !== undefined) userrefAdds.forget(oldest)
     }
     for (const control of controls) {
       control.settle({
@@ -284,7 +227,7 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
         : { type: 'updated', order, report },
     )
     noteClOrdId(order)
-    if (isNew) noteUserref(order)
+    if (isNew) userrefAdds.note(order)
     const fill = fillOf(report, orderId)
     if (fill !== undefined) addFill(record, fill)
     const terminal = terminalStatusOf(report)
@@ -296,6 +239,14 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       })
     }
   }
+
+  const userrefAdds = createUserrefAdds({
+    outcomeUnknown,
+    declaredMissing,
+    records: () => [...open.values(), ...closed.values()],
+    emit,
+    cacheSize: closedCacheSize,
+  })
 
   const snapshotTarget: SnapshotTarget = {
     snapshotIncludesOrders,
@@ -405,23 +356,8 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       if (findRecord(clOrdId) === undefined)
         outcomeUnknown.set(clOrdId, { until, absentFromSnapshot: false })
     },
-    markUserrefUnknown(orderUserref, until = now(), sentAt) {
-      userrefKeys += 1
-      const key = `order_userref:${orderUserref}#${userrefKeys}`
-      // Its order may have streamed in before the answer was given up on.
-      const seen =
-        sentAt === undefined ? undefined : seenSince(orderUserref, sentAt)
-      if (seen !== undefined) {
-        claim(seen.order.order_id)
-        return key
-      }
-      outcomeUnknown.set(key, {
-        until,
-        absentFromSnapshot: false,
-        order_userref: orderUserref,
-      })
-      return key
-    },
+    markUserrefUnknown: (orderUserref, until = now(), sentAt) =>
+      userrefAdds.mark(orderUserref, until, sentAt),
     unresolved: () => [...outcomeUnknown.keys()],
     expireUnknown() {
       const time = now()
