@@ -345,6 +345,111 @@ describe('trading against the simulator', () => {
     simulator.inject({ type: 'delayAcks', ms: 0 })
   })
 
+  test('behavior: a lost add placed with only order_userref is confirmed by REST userref: resolved when Kraken holds it, missing only after the grace when not', async () => {
+    const grace = 1_500
+    // No executions feed: only REST can tell what became of the adds.
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 2_000,
+      trading: { track: false, round: false, outcomeGrace: grace },
+    })
+    const tagged = (limit_price: string, order_userref: number) =>
+      AddOrderRequest({
+        order_type: 'limit',
+        side: 'buy',
+        symbol: 'BTC/USD',
+        order_qty: '0.01',
+        limit_price,
+        order_userref,
+      })
+    simulator.inject({ type: 'dropAnswers', method: 'add_order' })
+    const lost = await kraken.request(tagged('50000', 4242)).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
+    expect(lost).toMatchObject({ name: 'OutcomeUnknownError' })
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual(
+          expect.objectContaining({
+            type: 'resolved',
+            cl_ord_id: '',
+            order_userref: 4242,
+          }),
+        ),
+      LOADED_MACHINE,
+    )
+    const resolved = orderEvents.find((e) => e.type === 'resolved')
+    const { bids } = simulator.exchange.restingOrders('BTC/USD')
+    expect(bids).toHaveLength(1)
+    expect(resolved).toMatchObject({ order: { order_id: bids[0]?.order_id } })
+    expect(orderEvents.some((e) => e.type === 'missing')).toBe(false)
+
+    // Kraken never receives this one before the client gives up on it.
+    let missingAt: number | undefined
+    kraken.on('order', (event) => {
+      if (event.type === 'missing') missingAt ??= Date.now()
+    })
+    simulator.inject({
+      type: 'delayAcks',
+      method: 'add_order',
+      ms: 60_000,
+      hold: 'both',
+    })
+    const unsent = await kraken.request(tagged('48000', 5151)).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    )
+    const failedAt = Date.now()
+    expect(unsent).toMatchObject({ name: 'OutcomeUnknownError' })
+    expect(orderEvents.some((e) => e.type === 'missing')).toBe(false)
+    await vi.waitFor(
+      () =>
+        expect(orderEvents).toContainEqual({
+          type: 'missing',
+          cl_ord_id: '',
+          order_userref: 5151,
+        }),
+      LOADED_MACHINE,
+    )
+    // The deadline had passed at failedAt: missing waited out the grace too.
+    expect(Number(missingAt) - failedAt).toBeGreaterThanOrEqual(grace - 50)
+    expect(simulator.exchange.restingOrders('BTC/USD').bids).toHaveLength(1)
+    simulator.inject({ type: 'delayAcks', ms: 0 })
+  })
+
+  test('behavior: a lost add placed with only order_userref whose order streamed in is never reported missing', async () => {
+    const grace = 500
+    const { kraken, simulator, orderEvents } = await setup({
+      requestTimeout: 2_000,
+      trading: { outcomeGrace: grace },
+    })
+    await kraken.request(restingBuy('49000'))
+    simulator.inject({ type: 'dropAnswers', method: 'add_order' })
+    const lost = await kraken
+      .request(
+        AddOrderRequest({
+          order_type: 'limit',
+          side: 'buy',
+          symbol: 'BTC/USD',
+          order_qty: '0.01',
+          limit_price: '48000',
+          order_userref: 777,
+        }),
+      )
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      )
+    expect(lost).toMatchObject({ name: 'OutcomeUnknownError' })
+    // Past the deadline's grace and a REST look-up's worth of time.
+    await new Promise((resolve) => setTimeout(resolve, grace + 3_000))
+    expect(orderEvents.filter((e) => e.type === 'missing')).toEqual([])
+    const tagged = [...kraken.orders.values()].filter(
+      (order) => order.order_userref === 777,
+    )
+    expect(tagged).toHaveLength(1)
+  })
+
   test('behavior: executions and balances share the sequence without false gaps', async () => {
     const { kraken } = await setup()
     const gaps: GapEvent[] = []

@@ -8,7 +8,7 @@ export interface SnapshotTarget {
   /** Whether snapshots list every open order (`snap_orders: true`). */
   readonly snapshotIncludesOrders: boolean
   readonly open: ReadonlyMap<string, OrderRecord>
-  /** Adds whose outcome is unknown, by `cl_ord_id`. */
+  /** Adds whose outcome is unknown, by `cl_ord_id` (or a userref key). */
   readonly outcomeUnknown: Map<string, UnknownOutcome>
   /** Ids sent but not yet acknowledged. */
   readonly expected: ReadonlySet<string>
@@ -33,6 +33,8 @@ export interface UnknownOutcome {
   readonly until: number
   /** A snapshot taken since the answer was lost did not list it. */
   absentFromSnapshot: boolean
+  /** The add's `order_userref`, when it was placed with no `cl_ord_id`. */
+  readonly order_userref?: number
 }
 
 /**

@@ -22,6 +22,7 @@ import type {
   OrderTracker,
   OrderTrackerConfig,
 } from './orderTrackerTypes.js'
+import { createUserrefAdds } from './userrefAdds.js'
 
 /**
  * Creates an order tracker fed by the `executions` channel.
@@ -168,14 +169,17 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
   }
 
   function declareMissing(clOrdId: string): void {
+    const userref = outcomeUnknown.get(clOrdId)?.order_userref
     outcomeUnknown.delete(clOrdId)
     const controls = [...(handles.get(clOrdId) ?? [])]
     handles.delete(clOrdId)
     declaredMissing.set(clOrdId, controls)
+    if (userref !== undefined) userrefAdds.declared(clOrdId, userref)
     // Bounded: an add that never shows up is forgotten eventually.
     if (declaredMissing.size > closedCacheSize) {
       const oldest = declaredMissing.keys().next().value
       if (oldest !== undefined) declaredMissing.delete(oldest)
+      if (oldest !== undefined) userrefAdds.forget(oldest)
     }
     for (const control of controls) {
       control.settle({
@@ -185,7 +189,11 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
           'its answer was lost and it was not among the orders of the executions snapshot after its deadline and grace period',
       })
     }
-    emit({ type: 'missing', cl_ord_id: clOrdId })
+    emit(
+      userref === undefined
+        ? { type: 'missing', cl_ord_id: clOrdId }
+        : { type: 'missing', cl_ord_id: '', order_userref: userref },
+    )
   }
 
   function applyReport(report: ExecutionReport): void {
@@ -219,6 +227,7 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
         : { type: 'updated', order, report },
     )
     noteClOrdId(order)
+    if (isNew) userrefAdds.note(order)
     const fill = fillOf(report, orderId)
     if (fill !== undefined) addFill(record, fill)
     const terminal = terminalStatusOf(report)
@@ -230,6 +239,14 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       })
     }
   }
+
+  const userrefAdds = createUserrefAdds({
+    outcomeUnknown,
+    declaredMissing,
+    records: () => [...open.values(), ...closed.values()],
+    emit,
+    cacheSize: closedCacheSize,
+  })
 
   const snapshotTarget: SnapshotTarget = {
     snapshotIncludesOrders,
@@ -339,6 +356,8 @@ export function createOrderTracker(config: OrderTrackerConfig): OrderTracker {
       if (findRecord(clOrdId) === undefined)
         outcomeUnknown.set(clOrdId, { until, absentFromSnapshot: false })
     },
+    markUserrefUnknown: (orderUserref, until = now(), sentAt) =>
+      userrefAdds.mark(orderUserref, until, sentAt),
     unresolved: () => [...outcomeUnknown.keys()],
     expireUnknown() {
       const time = now()

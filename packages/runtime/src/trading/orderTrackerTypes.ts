@@ -18,15 +18,31 @@ export type OrderEvent =
   | { type: 'closed'; order: TrackedOrder | undefined; outcome: OrderOutcome }
   /**
    * An add whose outcome was unknown (or already reported `missing`) showed
-   * up on the executions channel: it was placed.
+   * up on the executions channel (or in a REST look-up): it was placed.
    */
-  | { type: 'resolved'; cl_ord_id: string; order: TrackedOrder }
+  | {
+      type: 'resolved'
+      /** The add's `cl_ord_id`; `''` for an add placed with only `order_userref`. */
+      cl_ord_id: string
+      /**
+       * Set only for an add placed with `order_userref` and no `cl_ord_id`:
+       * the new order carrying that (non-unique) tag settled it.
+       */
+      order_userref?: number
+      order: TrackedOrder
+    }
   /**
    * An add whose outcome was unknown was still absent after its deadline and
    * grace period (from a snapshot taken since, and from REST when it could
    * be asked). Not final: if it shows up later, `resolved` follows.
    */
-  | { type: 'missing'; cl_ord_id: string }
+  | {
+      type: 'missing'
+      /** The add's `cl_ord_id`; `''` for an add placed with only `order_userref`. */
+      cl_ord_id: string
+      /** Set only for an add placed with `order_userref` and no `cl_ord_id`. */
+      order_userref?: number
+    }
   /** A report without `order_id`, which cannot be attributed. */
   | { type: 'unmatched'; report: ExecutionReport }
 
@@ -102,14 +118,34 @@ export type OrderTracker = {
    * {@link expireUnknown}.
    */
   markOutcomeUnknown(clOrdId: string, until?: number): void
-  /** The `cl_ord_id`s of adds whose outcome is still unknown. */
+  /**
+   * Like {@link markOutcomeUnknown}, for an add placed with `order_userref`
+   * and no `cl_ord_id`: the first order new to the tracker that carries the
+   * tag resolves it. With `sentAt` (local ms the add was sent), an order
+   * with the tag first seen since then, and not already matched to another
+   * add, is taken as its order at once (nothing left unknown). Returns the
+   * key it is tracked by (in `unresolved()`, `confirmMissing()`), which
+   * names no order.
+   */
+  markUserrefUnknown(
+    orderUserref: number,
+    until?: number,
+    sentAt?: number,
+  ): string
+  /**
+   * The keys of adds whose outcome is still unknown: their `cl_ord_id`, or
+   * the key {@link markUserrefUnknown} returned.
+   */
   unresolved(): string[]
   /**
    * Reports `missing` the adds of unknown outcome whose `until` has passed
    * and that a snapshot since did not list.
    */
   expireUnknown(): void
-  /** Another source (REST) says the exchange does not hold it: `missing` now. */
+  /**
+   * Another source (REST) says the exchange does not hold it: `missing` now.
+   * Takes a key of `unresolved()`.
+   */
   confirmMissing(clOrdId: string): void
   /** Settles every pending handle as `untracked`. */
   close(): void

@@ -33,7 +33,7 @@ import {
   createInstrumentStore,
   type InstrumentStore,
 } from './instrumentStore.js'
-import { settleByRest } from './orderLookup.js'
+import { type LostAdd, settleByRest } from './orderLookup.js'
 import { createOrderTracker } from './orderTracker.js'
 import type { OrderEvent, OrderTracker } from './orderTrackerTypes.js'
 import { prepareTradingRequest } from './prepareRequest.js'
@@ -162,12 +162,19 @@ export class TradingDesk {
       // The answer was lost; the executions frames may have been too.
       if (error instanceof OutcomeUnknownError)
         this.#sequences.doubtExecutions()
-      if (error instanceof OutcomeUnknownError && facts.newOrderIds.length > 0)
-        this.#expireAt(until, tracker, facts.newOrderIds)
-      for (const id of facts.newOrderIds) {
-        if (error instanceof OutcomeUnknownError)
+      if (error instanceof OutcomeUnknownError) {
+        const lost: LostAdd[] = facts.newOrderIds.map((id) => {
           tracker.markOutcomeUnknown(id, until)
-        else if (error instanceof KrakenRejectedError)
+          return { key: id, cl_ord_id: id }
+        })
+        for (const order_userref of facts.newOrderUserrefs) {
+          const key = tracker.markUserrefUnknown(order_userref, until, sentAt)
+          lost.push({ key, order_userref, sentAt })
+        }
+        if (lost.length > 0) this.#expireAt(until, tracker, lost)
+      }
+      for (const id of facts.newOrderIds) {
+        if (error instanceof KrakenRejectedError)
           tracker.reject(id, error.error)
         else if (error instanceof NotSentError) tracker.reject(id, error.reason)
       }
@@ -241,7 +248,7 @@ export class TradingDesk {
   #expireAt(
     until: number,
     tracker: OrderTracker,
-    clOrdIds: readonly string[],
+    lost: readonly LostAdd[],
   ): void {
     const timer = setTimeout(
       () => {
@@ -249,8 +256,8 @@ export class TradingDesk {
         const rest = this.#config.rest
         if (rest === undefined) tracker.expireUnknown()
         else
-          settleByRest(rest, tracker, clOrdIds, this.#lookups.signal).catch(
-            () => tracker.expireUnknown(),
+          settleByRest(rest, tracker, lost, this.#lookups.signal).catch(() =>
+            tracker.expireUnknown(),
           )
       },
       Math.max(0, until - Date.now()),

@@ -7,6 +7,11 @@ export interface TradingRequestFacts {
   readonly clOrdIds: readonly string[]
   /** The ids of orders it creates: `add_order` / `batch_add`, unless validate-only. */
   readonly newOrderIds: readonly string[]
+  /**
+   * The `order_userref`s of orders it creates that carry no `cl_ord_id`
+   * (non-zero: 0 is what Kraken reports for an order without one).
+   */
+  readonly newOrderUserrefs: readonly number[]
   /** Whether it may place orders (not `validate: true`): it has a rate cost. */
   readonly placesOrders: boolean
 }
@@ -17,20 +22,38 @@ export function tradingRequestFactsOf(
 ): TradingRequestFacts {
   const params = ('params' in request ? request.params : {}) as {
     cl_ord_id?: unknown
-    orders?: readonly { cl_ord_id?: unknown }[]
+    order_userref?: unknown
+    orders?: readonly { cl_ord_id?: unknown; order_userref?: unknown }[]
     validate?: unknown
   }
   const clOrdIds: string[] = []
-  if (typeof params.cl_ord_id === 'string') clOrdIds.push(params.cl_ord_id)
-  for (const order of params.orders ?? []) {
+  const userrefs: number[] = []
+  for (const order of [params, ...(params.orders ?? [])]) {
     if (typeof order.cl_ord_id === 'string') clOrdIds.push(order.cl_ord_id)
+    else {
+      const userref = userrefOf(order.order_userref)
+      if (userref !== undefined) userrefs.push(userref)
+    }
   }
   // A validate-only request places nothing: no order to await, no rate cost.
   const placesOrders = params.validate !== true
   const creates =
     placesOrders &&
     (request.method === 'add_order' || request.method === 'batch_add')
-  return { clOrdIds, newOrderIds: creates ? clOrdIds : [], placesOrders }
+  return {
+    clOrdIds,
+    newOrderIds: creates ? clOrdIds : [],
+    newOrderUserrefs: creates ? userrefs : [],
+    placesOrders,
+  }
+}
+
+/** A usable `order_userref` (Kraken's are 32-bit integers; 0 means none). */
+function userrefOf(value: unknown): number | undefined {
+  const userref = typeof value === 'bigint' ? Number(value) : value
+  if (typeof userref !== 'number' || !Number.isSafeInteger(userref))
+    return undefined
+  return userref === 0 ? undefined : userref
 }
 
 /** What an ack tells the desk: Kraken's clock stamps and the orders it placed. */

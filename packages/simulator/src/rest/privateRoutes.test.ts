@@ -104,6 +104,10 @@ describe('private REST on the simulated exchange', () => {
       status: 'canceled',
       reason: 'User requested',
     })
+    const closedByRef = resultOf(
+      await callPrivate(rest, 'ClosedOrders', { userref: '77' }),
+    )
+    expect(Object.keys(closedByRef.closed ?? {})).toEqual([reffed])
     const all = resultOf(await callPrivate(rest, 'ClosedOrders'))
     expect(all.count).toBe(2)
     // Newest first, as Kraken lists closed orders.
