@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import {
   defaultServerConditions,
   type Plugin,
@@ -48,6 +49,11 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, ...PUBLISH_TESTS],
     typecheck: { include: ['packages/*/src/**/*.test-d.ts'] },
     restoreMocks: true,
+    // Most files wait on sockets, child processes and timers, not the CPU:
+    // vitest's default (one worker per core less one) ran one file at a time
+    // on a 2-core machine, 587 s against 269 s with three workers (same tree,
+    // same machine, 1,550 tests).
+    maxWorkers: Math.max(3, availableParallelism() - 1),
     // The suite must pass on a loaded 2-core machine, where a test that takes
     // a second alone can take twenty: limits only catch hangs, never speed.
     // Time-sensitive logic runs on fake timers instead.
